@@ -1,0 +1,93 @@
+// Builds the Fastify application: plugins, authentication, routes, the web app, health checks.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.js';
+import type { Config } from './config.js';
+import { isMigrated } from './db/migrate.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { caseRoutes } from './modules/cases/case.routes.js';
+import { organisationRoutes } from './modules/organisations/organisation.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ database, config, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? false,
+    bodyLimit: 1_048_576,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Lots API', version: '1.0.0', description: "Sweden's national referral mechanism against human trafficking" },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lots_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthentication(app, database.db, config.session);
+
+  const db = database.db;
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes({ db, config }));
+      await api.register(caseRoutes({ db }));
+      await api.register(organisationRoutes({ db }));
+      await api.register(userRoutes({ db }));
+      await api.register(auditRoutes({ db }));
+      await api.register(referenceRoutes({ db }));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(db);
+      if (!(await isMigrated(db))) return reply.code(503).send({ status: 'migrations_pending' });
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'database_unreachable' });
+    }
+  });
+
+  if (existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
+    // Client-side routes: any GET that is not the API or a file gets the app shell.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.code(404).send({ error: { code: 'not_found', message: 'No such route' } });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

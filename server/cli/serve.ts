@@ -1,0 +1,49 @@
+// `lots serve`: migrate, optionally seed demo data, listen, and shut down gracefully.
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loggerOptions } from '../logger.js';
+import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '../seed/demo.js';
+import { progress } from './context.js';
+
+export async function serve(opts: { demo?: boolean; port?: string }): Promise<void> {
+  const config = loadConfig();
+  if (opts.port) config.port = Number(opts.port);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  await migrateToLatest(database.db);
+  let demo = config.demoMode;
+  if (opts.demo) {
+    if (config.databaseUrl && process.env.LOTS_ALLOW_DEMO_SEED !== 'true') {
+      process.stderr.write('DATABASE_URL is set: not seeding demo data into a real database (set LOTS_ALLOW_DEMO_SEED=true to allow).\n');
+    } else {
+      demo = true;
+      if (await isDatabaseEmpty(database.db)) {
+        const bar = progress('Seeding demo data');
+        await seedDemo(database.db, { onProgress: (d, t) => bar.update(d, t) });
+        bar.done();
+      }
+    }
+  }
+  config.demoMode = demo;
+  const app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `Lots is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}/pglite` : ''})`,
+  ];
+  if (demo) {
+    lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.username.padEnd(24)} ${u.description}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

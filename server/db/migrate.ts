@@ -1,0 +1,54 @@
+// Runs the migrations (the same on PGlite and PostgreSQL) and keeps reference data in step.
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
+import type { DB } from './schema.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  await syncReferenceData(db);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied. */
+export async function isMigrated(db: Kysely<DB>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const all = await migrator.getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}
+
+async function syncReferenceData(db: Kysely<DB>): Promise<void> {
+  const rows = MUNICIPALITIES.map((m) => ({
+    code: m.code,
+    name: m.name,
+    county_code: m.countyCode,
+    county_name: m.countyName,
+    region: m.region,
+  }));
+  await db
+    .insertInto('municipalities')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        county_code: eb.ref('excluded.county_code'),
+        county_name: eb.ref('excluded.county_name'),
+        region: eb.ref('excluded.region'),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,154 @@
+// SQL for cases. Every read goes through caseScope(actor): the scope is part of the query.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../auth/actor.js';
+import type { DB } from '../../db/schema.js';
+import { caseScope } from '../../policies/case.policy.js';
+import type { ListCasesInput } from './case.schema.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const CASE_COLUMNS = [
+  'cases.id',
+  'cases.ref',
+  'cases.person_id',
+  'cases.region',
+  'cases.municipality_code',
+  'cases.responsible_org_id',
+  'cases.referring_org_id',
+  'cases.referring_user_id',
+  'cases.status',
+  'cases.referral_source',
+  'cases.referred_on',
+  'cases.assessed_on',
+  'cases.exploitation_forms',
+  'cases.summary',
+  'cases.version',
+  'cases.created_at',
+  'cases.updated_at',
+] as const;
+
+export async function findCasesInScope(q: Q, actor: Actor, input: ListCasesInput) {
+  let query = q
+    .selectFrom('cases')
+    .innerJoin('persons', 'persons.id', 'cases.person_id')
+    .where(caseScope(actor));
+  if (input.status) query = query.where('cases.status', '=', input.status);
+  if (input.region) query = query.where('cases.region', '=', input.region);
+  if (input.q) {
+    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('cases.ref', 'ilike', like),
+        eb.and([
+          eb('persons.protected_identity', '=', false),
+          eb(sql<string>`persons.given_names || ' ' || persons.family_names`, 'ilike', like),
+        ]),
+      ]),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select([
+      ...CASE_COLUMNS,
+      'persons.given_names',
+      'persons.family_names',
+      'persons.protected_identity',
+    ])
+    .orderBy('cases.referred_on', 'desc')
+    .orderBy('cases.ref', 'desc')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+export async function findCaseInScope(q: Q, actor: Actor, id: string) {
+  return q
+    .selectFrom('cases')
+    .innerJoin('persons', 'persons.id', 'cases.person_id')
+    .select([
+      ...CASE_COLUMNS,
+      'persons.given_names',
+      'persons.family_names',
+      'persons.aliases',
+      'persons.sex',
+      'persons.birth_date',
+      'persons.birth_year',
+      'persons.estimated_age',
+      'persons.estimated_age_on',
+      'persons.citizenships',
+      'persons.protected_identity',
+      'persons.version as person_version',
+    ])
+    .where('cases.id', '=', id)
+    .where(caseScope(actor))
+    .executeTakeFirst();
+}
+
+export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findCaseInScope>>>;
+
+/** Unscoped existence check, used only to tell 'denied' from 'not_found' in the audit trail. */
+export async function caseExists(q: Q, id: string): Promise<{ person_id: string } | undefined> {
+  return q.selectFrom('cases').select('person_id').where('id', '=', id).executeTakeFirst();
+}
+
+export async function activeSharesFor(q: Q, caseId: string, organisationId: string | null) {
+  if (!organisationId) return [];
+  return q
+    .selectFrom('case_shares')
+    .select(['purpose', 'fields'])
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function caseTimeline(q: Q, caseId: string) {
+  return q
+    .selectFrom('case_events')
+    .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+    .leftJoin('organisations', 'organisations.id', 'case_events.actor_org_id')
+    .select([
+      'case_events.id',
+      'case_events.at',
+      'case_events.kind',
+      'case_events.data',
+      'case_events.actor_org_id',
+      'users.display_name as actor_name',
+      'organisations.name as actor_org_name',
+    ])
+    .where('case_events.case_id', '=', caseId)
+    .orderBy('case_events.id')
+    .execute();
+}
+
+export async function addCaseEvent(
+  q: Q,
+  actor: Actor,
+  caseId: string,
+  kind: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await q
+    .insertInto('case_events')
+    .values({ case_id: caseId, actor_user_id: actor.userId, actor_org_id: actor.organisationId, kind, data: JSON.stringify(data) })
+    .execute();
+}
+
+export async function coordinationUnitFor(q: Q, region: string): Promise<string | null> {
+  const row = await q
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'regional_coordination')
+    .where('region', '=', region)
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function nextCaseRef(q: Q, year: number): Promise<string> {
+  const { n } = await sql<{ n: number }>`select nextval('case_ref_seq')::int as n`.execute(q).then((r) => r.rows[0]!);
+  return `LOTS-${year}-${String(n).padStart(6, '0')}`;
+}
