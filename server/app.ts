@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { isMigrated } from './db/migrate.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerControlCharacterGuard } from './http/control-characters.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
@@ -36,6 +37,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerControlCharacterGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -33,6 +33,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: 'The database is unavailable; try again shortly' } });
     }
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001' || pgCode === '22003' || pgCode === '22008') {
+      // Data the database cannot store (bad encoding, out of range): the client's input, so 400.
+      return reply.code(400).send({ error: { code: 'invalid_value', message: 'A value in the request cannot be stored' } });
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: bad JSON, body too large (413), wrong content type (415)…
