@@ -20,6 +20,15 @@ import { organisationRoutes } from './modules/organisations/organisation.routes.
 import { userRoutes } from './modules/users/user.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { processRoutes } from './modules/process/process.routes.js';
+import { referralRoutes } from './modules/referrals/referral.routes.js';
+import { permitRoutes } from './modules/permits/permit.routes.js';
+import { criminalRoutes } from './modules/criminal/criminal.routes.js';
+import { supportRoutes } from './modules/support/support.routes.js';
+import { taskRoutes } from './modules/tasks/task.routes.js';
+import { groupRoutes } from './modules/groups/group.routes.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { personRoutes } from './modules/persons/person.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -65,6 +74,15 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
       await api.register(userRoutes({ db }));
       await api.register(auditRoutes({ db }));
       await api.register(referenceRoutes({ db }));
+      await api.register(processRoutes({ db }));
+      await api.register(referralRoutes({ db }));
+      await api.register(permitRoutes({ db }));
+      await api.register(criminalRoutes({ db }));
+      await api.register(supportRoutes({ db }));
+      await api.register(taskRoutes({ db }));
+      await api.register(groupRoutes({ db }));
+      await api.register(statisticsRoutes({ db }));
+      await api.register(personRoutes({ db }));
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,10 @@ import { POLICE_REGIONS } from '../../domain/codelists/police-regions.js';
 import { ROLES, type Role } from '../../domain/codelists/roles.js';
 import { fail, progress, readStdin, withDatabase } from './context.js';
 import { serve } from './serve.js';
+import { register as registerImportExport } from './commands/import-export.js';
+import { register as registerStats } from './commands/stats.js';
+import { register as registerPersons } from './commands/persons.js';
+import { register as registerJobs } from './commands/jobs.js';
 
 const cli = new Command('lots').description('Lots: the national referral mechanism against trafficking and exploitation').showHelpAfterError();
 const actor = systemActor('cli');
@@ -148,5 +152,10 @@ audit
       }
     }).catch(fail),
   );
+
+registerImportExport(cli);
+registerStats(cli);
+registerPersons(cli);
+registerJobs(cli);
 
 await cli.parseAsync(process.argv);

@@ -1,11 +1,13 @@
 // Runs the migrations (the same on PGlite and PostgreSQL) and keeps reference data in step.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-referral-mechanism.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-referral-mechanism': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -75,6 +75,7 @@ export interface PersonsTable {
   citizenships: string[];
   protected_identity: boolean;
   created_by_org: string | null;
+  external_ref: Generated<string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -98,6 +99,12 @@ export interface CasesTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  assigned_user_id: Generated<string | null>;
+  closed_on: Generated<DateOnly | null>;
+  closure_reason: Generated<string | null>;
+  labour_sector: Generated<string | null>;
+  external_ref: Generated<string | null>;
+  imported: Generated<boolean>;
 }
 
 export interface CaseEventsTable {
@@ -139,6 +146,226 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface AssessmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  assessed_on: DateOnly;
+  decision: string;
+  legal_basis: string | null;
+  acts: string[];
+  means: string[];
+  purposes: string[];
+  indicators: string[];
+  exploitation_forms: string[];
+  labour_sector: string | null;
+  age_at_assessment: number | null;
+  age_basis: string;
+  is_child: boolean | null;
+  means_required: boolean;
+  reasons: string;
+  decider_user_id: string | null;
+  decider_name: string | null;
+  source: Generated<string>;
+  superseded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  case_id: string;
+  purpose: string;
+  recipient_org_id: string;
+  status: string;
+  recorded_on: DateOnly;
+  given_by: string;
+  recorded_by: string | null;
+  note: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  group_id: string | null;
+  from_org_id: string;
+  to_org_id: string;
+  purpose: string;
+  status: Generated<string>;
+  message: Generated<string>;
+  consent_basis: string;
+  consent_id: string | null;
+  share_id: string | null;
+  sent_on: DateOnly;
+  respond_by: DateOnly;
+  responded_on: DateOnly | null;
+  decline_reason: string | null;
+  completed_on: DateOnly | null;
+  withdrawn_on: DateOnly | null;
+  sent_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PermitApplicationsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  kind: string;
+  applicant_org_id: string;
+  applicant_kind: string;
+  via_coordinator: Generated<boolean>;
+  submitted_on: DateOnly;
+  decision: Generated<string>;
+  decided_on: DateOnly | null;
+  valid_from: DateOnly | null;
+  valid_until: DateOnly | null;
+  withdrawn_on: DateOnly | null;
+  note: Generated<string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PermitExtensionsTable {
+  id: Generated<string>;
+  application_id: string;
+  decided_on: DateOnly;
+  valid_until: DateOnly;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PoliceReportsTable {
+  id: Generated<string>;
+  case_id: string;
+  group_id: string | null;
+  reported_on: DateOnly;
+  classification: string;
+  police_ref: Generated<string>;
+  injured_party: Generated<boolean>;
+  prosecution_decision: Generated<string>;
+  prosecution_decided_on: DateOnly | null;
+  judgment_outcome: string | null;
+  judgment_on: DateOnly | null;
+  damages_awarded_sek: number | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NspEnrolmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  enrolled_on: DateOnly;
+  ended_on: DateOnly | null;
+  support_types: string[];
+  accompanying_children: Generated<number>;
+  children_in_home_country: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AmpReturnsTable {
+  id: Generated<string>;
+  case_id: string;
+  applied_on: DateOnly;
+  decision: Generated<string>;
+  decided_on: DateOnly | null;
+  return_country: string | null;
+  accompanying_family: Generated<number>;
+  accompanying_children: Generated<number>;
+  returned_on: DateOnly | null;
+  followup1_on: DateOnly | null;
+  followup1_satisfaction: number | null;
+  followup1_sustainable: boolean | null;
+  followup2_on: DateOnly | null;
+  followup2_satisfaction: number | null;
+  followup2_sustainable: boolean | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CompensationClaimsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  filed_on: DateOnly;
+  amount_claimed_sek: number | null;
+  decision: Generated<string>;
+  decided_on: DateOnly | null;
+  amount_awarded_sek: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SupportPlansTable {
+  id: Generated<string>;
+  case_id: string;
+  needs: string[];
+  plan: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  source_key: string;
+  kind: string;
+  case_id: string | null;
+  organisation_id: string;
+  user_id: string | null;
+  due_on: DateOnly;
+  status: Generated<string>;
+  data: Json;
+  created_at: Timestamp;
+  done_at: Date | null;
+}
+
+export interface JobRunsTable {
+  job: string;
+  last_run_on: DateOnly;
+  last_run_at: Date;
+}
+
+export interface CaseGroupsTable {
+  id: Generated<string>;
+  name: string;
+  region: string;
+  place: Generated<string>;
+  employer: Generated<string>;
+  found_on: DateOnly | null;
+  inspection: Generated<string>;
+  notes: Generated<string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CaseGroupMembersTable {
+  group_id: string;
+  case_id: string;
+  added_at: Timestamp;
+}
+
+export interface AnonymousNotificationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  region: string;
+  municipality_code: string | null;
+  notified_on: DateOnly;
+  reason: string;
+  referral_source: string;
+  sex: string;
+  age_group: string;
+  exploitation_forms: string[];
+  citizenship: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -151,6 +378,21 @@ export interface DB {
   case_events: CaseEventsTable;
   case_shares: CaseSharesTable;
   audit_events: AuditEventsTable;
+  assessments: AssessmentsTable;
+  consents: ConsentsTable;
+  referrals: ReferralsTable;
+  permit_applications: PermitApplicationsTable;
+  permit_extensions: PermitExtensionsTable;
+  police_reports: PoliceReportsTable;
+  nsp_enrolments: NspEnrolmentsTable;
+  amp_returns: AmpReturnsTable;
+  compensation_claims: CompensationClaimsTable;
+  support_plans: SupportPlansTable;
+  tasks: TasksTable;
+  job_runs: JobRunsTable;
+  case_groups: CaseGroupsTable;
+  case_group_members: CaseGroupMembersTable;
+  anonymous_notifications: AnonymousNotificationsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -6,7 +6,11 @@ import { hasRole } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
 import { canListCases } from './abilities.js';
 
-export type CaseAction = 'read' | 'update' | 'addInformation' | 'transfer';
+/**
+ * read/update/transfer/addInformation as named; coordinate covers the coordinator's process work
+ * on the case: assessment, referrals and consent, permits, criminal process, support, closure.
+ */
+export type CaseAction = 'read' | 'update' | 'addInformation' | 'transfer' | 'coordinate';
 
 /** How much of a case the actor sees. */
 export type CaseAccess = 'full' | 'assigned' | 'shared' | 'referrer';
@@ -70,6 +74,7 @@ export function caseAbilities(actor: Actor, c: CaseFacts): CaseAbilities {
     update: access === 'full',
     transfer: access === 'full' && c.status !== 'closed',
     addInformation: access === 'full' || (access === 'referrer' && !assessed),
+    coordinate: access === 'full',
   };
 }
 

@@ -46,7 +46,7 @@ describe('a referral from a first responder', () => {
     expect(view.access).toBe('full');
     expect(view.person.givenNames).toBe('Malai');
     expect(view.summary).toBe('Syntetiskt testärende.');
-    expect(view.abilities).toEqual({ read: true, update: true, transfer: true, addInformation: true });
+    expect(view.abilities).toEqual({ read: true, update: true, transfer: true, addInformation: true, coordinate: true });
     version = view.version;
   });
 
@@ -76,7 +76,7 @@ describe('a referral from a first responder', () => {
     expect(view.status).toBe('received');
     expect(view.summary).toBeNull();
     expect(view.exploitationForms).toEqual([]);
-    expect(view.abilities).toEqual({ read: true, update: false, transfer: false, addInformation: true });
+    expect(view.abilities).toEqual({ read: true, update: false, transfer: false, addInformation: true, coordinate: false });
   });
 
   it('is invisible to a first responder of another organisation', async () => {

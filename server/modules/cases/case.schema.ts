@@ -75,7 +75,7 @@ export type UpdateCaseInput = z.infer<typeof UpdateCaseBody>;
 export type TransferCaseInput = z.infer<typeof TransferCaseBody>;
 export type ListCasesInput = z.infer<typeof ListCasesQuery>;
 
-export const CaseAbilitiesSchema = z.object({ read: z.boolean(), update: z.boolean(), transfer: z.boolean(), addInformation: z.boolean() });
+export const CaseAbilitiesSchema = z.object({ read: z.boolean(), update: z.boolean(), transfer: z.boolean(), addInformation: z.boolean(), coordinate: z.boolean() });
 
 export const CaseListItemSchema = z.object({
   id: z.string(),
