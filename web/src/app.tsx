@@ -1,0 +1,65 @@
+// The routes. Every page but sign-in sits behind RequireSession; pages tied to an ability show a
+// "no access" page without it (the server refuses the data anyway).
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { SessionProvider } from './hooks/use-session.js';
+import { Layout } from './components/layout.js';
+import { RequireAbility, RequireSession } from './components/guards.js';
+import { LoginPage } from './routes/login-page.js';
+import { HomePage } from './routes/home-page.js';
+import { CaseListPage } from './routes/case-list-page.js';
+import { CaseNewPage } from './routes/case-new-page.js';
+import { CasePage } from './routes/case-page.js';
+import { AuditPage } from './routes/audit-page.js';
+import { AdminPage } from './routes/admin-page.js';
+import { NotFoundPage } from './routes/not-found-page.js';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<HomePage />} />
+              <Route
+                path="/cases"
+                element={
+                  <RequireAbility abilities={['listCases']}>
+                    <CaseListPage />
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="/cases/new"
+                element={
+                  <RequireAbility abilities={['createReferral']}>
+                    <CaseNewPage />
+                  </RequireAbility>
+                }
+              />
+              <Route path="/cases/:id" element={<CasePage />} />
+              <Route
+                path="/audit"
+                element={
+                  <RequireAbility abilities={['viewAudit']}>
+                    <AuditPage />
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="/admin"
+                element={
+                  <RequireAbility abilities={['manageOrganisations', 'manageUsers']}>
+                    <AdminPage />
+                  </RequireAbility>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,81 @@
+// The top of every page: demo banner, app name, who is signed in, language, sign-out, and the
+// navigation the session's abilities allow.
+import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useSessionState } from '../hooks/use-session.js';
+import { LanguageSwitch } from './language-switch.js';
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { state, signOut } = useSessionState();
+  const navigate = useNavigate();
+  const session = state.status === 'signed_in' ? state.session : null;
+  const abilities = session?.abilities;
+
+  const handleSignOut = () => {
+    signOut()
+      .catch(() => undefined)
+      .finally(() => {
+        void navigate('/login', { state: { signedOut: true } });
+      });
+  };
+
+  return (
+    <header className="site-header">
+      {session?.demo ? <p className="demo-banner">{t('common.demoBanner')}</p> : null}
+      <div className="header-bar">
+        <div className="header-inner">
+          <div className="brand">
+            <Link to="/" className="brand-name">
+              {t('common.appName')}
+            </Link>
+            <span className="brand-tagline">{t('common.appTagline')}</span>
+          </div>
+          <div className="header-tools">
+            {session ? (
+              <p className="signed-in">
+                <span className="visually-hidden">{t('header.signedInAs')} </span>
+                <span className="signed-in-name">{session.user.displayName}</span>
+                <span className="signed-in-org">{session.user.organisation.name}</span>
+              </p>
+            ) : null}
+            <LanguageSwitch />
+            {session ? (
+              <button type="button" className="button-link" onClick={handleSignOut}>
+                {t('header.signOut')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      {abilities ? (
+        <nav className="main-nav" aria-label={t('header.navLabel')}>
+          <ul className="header-inner">
+            {abilities.listCases ? (
+              <li>
+                <NavLink to="/cases" end>
+                  {t('header.cases')}
+                </NavLink>
+              </li>
+            ) : null}
+            {abilities.createReferral ? (
+              <li>
+                <NavLink to="/cases/new">{t('header.newReferral')}</NavLink>
+              </li>
+            ) : null}
+            {abilities.viewAudit ? (
+              <li>
+                <NavLink to="/audit">{t('header.audit')}</NavLink>
+              </li>
+            ) : null}
+            {abilities.manageOrganisations || abilities.manageUsers ? (
+              <li>
+                <NavLink to="/admin">{t('header.admin')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
