@@ -53,6 +53,11 @@ export const AUDIT_ACTIONS = [
   'audit.search',
   'audit.verify',
   'demo.seed',
+  'statistics.read',
+  'statistics.import_cases',
+  'statistics.export_cases',
+  'statistics.export_htcds',
+  'statistics.import_series',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -63,7 +68,7 @@ export type AuditOutcome = 'ok' | 'denied' | 'not_found' | 'failed';
 export interface AuditEventInput {
   action: AuditAction;
   outcome?: AuditOutcome;
-  resourceType: 'case' | 'person' | 'user' | 'organisation' | 'session' | 'token' | 'audit' | 'system';
+  resourceType: 'case' | 'person' | 'user' | 'organisation' | 'session' | 'token' | 'audit' | 'system' | 'group' | 'task' | 'notification';
   resourceId?: string | null;
   personId?: string | null;
   caseId?: string | null;

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loggerOptions } from '../logger.js';
+import { startDailyJobs } from '../jobs/daily-jobs.js';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { progress } from './context.js';
 
@@ -27,8 +28,10 @@ export async function serve(opts: { demo?: boolean; port?: string }): Promise<vo
   }
   config.demoMode = demo;
   const app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
+  const jobs = startDailyJobs(database.db, { logger: app.log });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

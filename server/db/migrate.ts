@@ -2,12 +2,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-referral-mechanism.js';
+import * as m0003 from './migrations/0003-referral-withdraw-reason.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-referral-mechanism': m0002,
+  '0003-referral-withdraw-reason': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

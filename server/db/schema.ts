@@ -202,6 +202,7 @@ export interface ReferralsTable {
   decline_reason: string | null;
   completed_on: DateOnly | null;
   withdrawn_on: DateOnly | null;
+  withdraw_reason: Generated<string | null>;
   sent_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;

@@ -10,7 +10,19 @@ type TimelineRow = Awaited<ReturnType<typeof caseTimeline>>[number];
 export const SHAREABLE_FIELDS = ['person.name', 'person.birth', 'person.sex', 'person.citizenships', 'case.forms', 'case.summary'] as const;
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 
-const REFERRER_EVENT_KINDS = new Set(['referral_received', 'information_added', 'status_changed', 'transferred']);
+const REFERRER_EVENT_KINDS = new Set(['referral_received', 'information_added', 'transferred', 'assessment_started', 'assessed', 'reassessment_opened', 'support_started', 'closed', 'reopened']);
+
+/**
+ * A referrer sees the status events of what it sent and its own additions; a partner sees only
+ * events about referrals to its own organisation and what it did itself; full and assigned
+ * access see the whole timeline.
+ */
+function eventVisible(e: TimelineRow, access: CaseAccess, actorOrgId: string | null): boolean {
+  if (access === 'full' || access === 'assigned') return true;
+  if (access === 'referrer') return REFERRER_EVENT_KINDS.has(e.kind) && (e.kind !== 'information_added' || e.actor_org_id === actorOrgId);
+  const data = (e.data ?? {}) as { toOrgId?: unknown };
+  return (actorOrgId !== null && e.actor_org_id === actorOrgId) || (actorOrgId !== null && data.toOrgId === actorOrgId);
+}
 
 function personLabel(given: string, family: string, isProtected: boolean): string | null {
   if (isProtected) return null;
@@ -58,7 +70,7 @@ export function presentCase(
     version: r.person_version,
   };
   const events = timeline
-    .filter((e) => access !== 'referrer' || (REFERRER_EVENT_KINDS.has(e.kind) && (e.kind !== 'information_added' || e.actor_org_id === actorOrgId)))
+    .filter((e) => eventVisible(e, access, actorOrgId))
     .map((e) => ({
       id: Number(e.id),
       at: new Date(e.at).toISOString(),
