@@ -83,7 +83,7 @@ export interface CaseView {
   access: 'full' | 'assigned' | 'shared' | 'referrer';
   person: CasePerson;
   timeline: TimelineEvent[];
-  abilities: { read: boolean; update: boolean; transfer: boolean; addInformation: boolean };
+  abilities: { read: boolean; update: boolean; transfer: boolean; addInformation: boolean; coordinate: boolean };
 }
 
 export interface TransferResult {

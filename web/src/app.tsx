@@ -3,7 +3,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from './hooks/use-session.js';
 import { Layout } from './components/layout.js';
-import { RequireAbility, RequireSession } from './components/guards.js';
+import { RequireAbility, RequireSession, RequireWork } from './components/guards.js';
+import { WorkCountsProvider } from './hooks/use-work-counts.js';
 import { LoginPage } from './routes/login-page.js';
 import { HomePage } from './routes/home-page.js';
 import { CaseListPage } from './routes/case-list-page.js';
@@ -12,53 +13,100 @@ import { CasePage } from './routes/case-page.js';
 import { AuditPage } from './routes/audit-page.js';
 import { AdminPage } from './routes/admin-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
+import { InboxPage } from './routes/inbox-page.js';
+import { TasksPage } from './routes/tasks-page.js';
+import { GroupsPage } from './routes/groups-page.js';
+import { GroupPage } from './routes/group-page.js';
+import { NotificationNewPage } from './routes/notification-new-page.js';
 
 export function App() {
   return (
     <BrowserRouter>
       <SessionProvider>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="/login" element={<LoginPage />} />
-            <Route element={<RequireSession />}>
-              <Route index element={<HomePage />} />
-              <Route
-                path="/cases"
-                element={
-                  <RequireAbility abilities={['listCases']}>
-                    <CaseListPage />
-                  </RequireAbility>
-                }
-              />
-              <Route
-                path="/cases/new"
-                element={
-                  <RequireAbility abilities={['createReferral']}>
-                    <CaseNewPage />
-                  </RequireAbility>
-                }
-              />
-              <Route path="/cases/:id" element={<CasePage />} />
-              <Route
-                path="/audit"
-                element={
-                  <RequireAbility abilities={['viewAudit']}>
-                    <AuditPage />
-                  </RequireAbility>
-                }
-              />
-              <Route
-                path="/admin"
-                element={
-                  <RequireAbility abilities={['manageOrganisations', 'manageUsers']}>
-                    <AdminPage />
-                  </RequireAbility>
-                }
-              />
-              <Route path="*" element={<NotFoundPage />} />
+        <WorkCountsProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireSession />}>
+                <Route index element={<HomePage />} />
+                <Route
+                  path="/cases"
+                  element={
+                    <RequireAbility abilities={['listCases']}>
+                      <CaseListPage />
+                    </RequireAbility>
+                  }
+                />
+                <Route
+                  path="/cases/new"
+                  element={
+                    <RequireAbility abilities={['createReferral']}>
+                      <CaseNewPage />
+                    </RequireAbility>
+                  }
+                />
+                <Route path="/cases/:id" element={<CasePage />} />
+                <Route
+                  path="/inbox"
+                  element={
+                    <RequireWork work="inbox">
+                      <InboxPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/tasks"
+                  element={
+                    <RequireWork work="tasks">
+                      <TasksPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/groups"
+                  element={
+                    <RequireWork work="groups">
+                      <GroupsPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/groups/:id"
+                  element={
+                    <RequireWork work="groups">
+                      <GroupPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/notifications/new"
+                  element={
+                    <RequireWork work="notifyAnonymously">
+                      <NotificationNewPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/audit"
+                  element={
+                    <RequireAbility abilities={['viewAudit']}>
+                      <AuditPage />
+                    </RequireAbility>
+                  }
+                />
+                <Route
+                  path="/admin"
+                  element={
+                    <RequireAbility abilities={['manageOrganisations', 'manageUsers']}>
+                      <AdminPage />
+                    </RequireAbility>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
             </Route>
-          </Route>
-        </Routes>
+          </Routes>
+        </WorkCountsProvider>
       </SessionProvider>
     </BrowserRouter>
   );

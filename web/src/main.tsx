@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './styles.css';
+import './styles-work.css';
 import { App } from './app.js';
 
 const root = document.getElementById('root');

@@ -5,6 +5,7 @@ import { POLICE_REGIONS } from '../../../domain/index.js';
 import type { TimelineEvent } from '../api-types.js';
 import { useLabels, type Labels } from '../hooks/use-labels.js';
 import { formatDateTime } from '../format.js';
+import { processEventDetail, processKindLabel } from './case/timeline-process.js';
 
 function text(data: Record<string, unknown>, key: string): string | null {
   const value = data[key];
@@ -26,7 +27,7 @@ function kindLabel(kind: string, t: TFunction): string {
     case 'assessed':
       return t('case.kindAssessed');
     default:
-      return t('case.kindOther', { kind });
+      return processKindLabel(kind, t) ?? t('case.kindOther', { kind });
   }
 }
 
@@ -66,8 +67,10 @@ function EventDetails({ event, t, labels }: { event: TimelineEvent; t: TFunction
       const body = text(d, 'text');
       return body ? <p className="prewrap">{body}</p> : null;
     }
-    default:
-      return null;
+    default: {
+      const detail = processEventDetail(event, t, labels);
+      return detail ? <p>{detail}</p> : null;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // The list of problems at the top of a form, announced when it appears and focused so keyboard
 // and screen-reader users land on it; each entry moves focus to its field.
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, type FieldErrors } from '../field-errors.js';
 
@@ -10,11 +10,15 @@ interface ErrorSummaryProps {
   messages?: string[];
   /** Bumped on every submit, so the summary takes focus again even if the errors are the same. */
   attempt: number;
+  /** The summary's heading level: 2 on a page of its own, 3 or 4 inside a section. */
+  level?: 2 | 3 | 4 | 5;
 }
 
-export function ErrorSummary({ errors, messages = [], attempt }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, messages = [], attempt, level = 2 }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const Heading = `h${level}` as const;
   const entries = Object.entries(errors);
   const count = entries.length + messages.length;
 
@@ -25,10 +29,10 @@ export function ErrorSummary({ errors, messages = [], attempt }: ErrorSummaryPro
 
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <Heading id={titleId} className="error-summary-title">
         {t('common.errorSummaryTitle')}
-      </h2>
+      </Heading>
       <ul>
         {messages.map((m) => (
           <li key={m}>{m}</li>

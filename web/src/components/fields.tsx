@@ -110,7 +110,7 @@ interface CheckboxGroupProps {
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: readonly Option[];
+  options: readonly (Option & { hint?: ReactNode })[];
   values: readonly string[];
   onChange: (values: string[]) => void;
   columns?: boolean;
@@ -140,9 +140,11 @@ export function CheckboxGroup({ name, legend, hint, error, options, values, onCh
               name={name}
               value={o.value}
               checked={values.includes(o.value)}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
               onChange={(e) => toggle(o.value, e.target.checked)}
             />
             <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            {o.hint ? <FieldHint id={`${id}-${o.value}`}>{o.hint}</FieldHint> : null}
           </div>
         ))}
       </div>
@@ -161,4 +163,62 @@ export function Checkbox({ name, label, hint, ...input }: CheckboxProps) {
       {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
     </div>
   );
+}
+
+interface RadioGroupProps {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly (Option & { hint?: ReactNode })[];
+  value: string;
+  onChange: (value: string) => void;
+  optional?: boolean;
+  inline?: boolean;
+}
+
+/** A fieldset of radio buttons; an option may carry its own hint, tied to its input. */
+export function RadioGroup({ name, legend, hint, error, options, value, onChange, optional, inline }: RadioGroupProps) {
+  const { t } = useTranslation();
+  const id = fieldId(name);
+  return (
+    <fieldset
+      id={id}
+      className={`field radio-group${inline ? ' radio-inline' : ''}${error ? ' field-has-error' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+      tabIndex={-1}
+    >
+      <legend className="field-label">
+        {legend}
+        {optional ? <span className="field-optional"> {t('common.optional')}</span> : null}
+      </legend>
+      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
+      <FieldError id={id} error={error} />
+      <div className="radio-options">
+        {options.map((o) => (
+          <div className="checkbox radio" key={o.value}>
+            <input
+              type="radio"
+              id={`${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+              onChange={() => onChange(o.value)}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            {o.hint ? <FieldHint id={`${id}-${o.value}`}>{o.hint}</FieldHint> : null}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+type DateFieldProps = Omit<TextFieldProps, 'hint'> & { hint?: ReactNode };
+
+/** A date typed as YYYY-MM-DD (the format Swedish authorities write), with that as its hint. */
+export function DateField({ hint, className, ...props }: DateFieldProps) {
+  const { t } = useTranslation();
+  return <TextField hint={hint ?? t('common.dateHint')} autoComplete="off" spellCheck={false} className={`field-date${className ? ` ${className}` : ''}`} {...props} />;
 }

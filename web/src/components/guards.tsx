@@ -6,6 +6,7 @@ import { useSessionState, type Ability } from '../hooks/use-session.js';
 import { PageHeading } from './page-heading.js';
 import { ErrorNotice } from './notice.js';
 import { apiErrorText } from '../api-error-text.js';
+import { workAbilities, type WorkAbilities } from '../work-abilities.js';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -49,4 +50,11 @@ export function RequireAbility({ abilities, children }: { abilities: Ability[]; 
   if (state.status !== 'signed_in') return null;
   const allowed = abilities.some((a) => state.session.abilities[a]);
   return allowed ? children : <Forbidden />;
+}
+
+/** Shows a page of the referral mechanism only when the session's roles use it (see work-abilities.ts). */
+export function RequireWork({ work, children }: { work: keyof WorkAbilities; children: ReactNode }) {
+  const { state } = useSessionState();
+  if (state.status !== 'signed_in') return null;
+  return workAbilities(state.session)[work] ? children : <Forbidden />;
 }

@@ -4,6 +4,20 @@ import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../hooks/use-session.js';
 import { LanguageSwitch } from './language-switch.js';
+import { useWorkCounts } from '../hooks/use-work-counts.js';
+import { workAbilities } from '../work-abilities.js';
+
+/** A count of overdue items after a navigation entry; the number is read with its meaning. */
+function OverdueCount({ count }: { count: number | null }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <span className="nav-badge">
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t('header.overdueCount', { count })}</span>
+    </span>
+  );
+}
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -11,6 +25,8 @@ export function SiteHeader() {
   const navigate = useNavigate();
   const session = state.status === 'signed_in' ? state.session : null;
   const abilities = session?.abilities;
+  const work = session ? workAbilities(session) : null;
+  const counts = useWorkCounts();
 
   const handleSignOut = () => {
     signOut()
@@ -61,6 +77,32 @@ export function SiteHeader() {
             {abilities.createReferral ? (
               <li>
                 <NavLink to="/cases/new">{t('header.newReferral')}</NavLink>
+              </li>
+            ) : null}
+            {work?.inbox ? (
+              <li>
+                <NavLink to="/inbox">
+                  {t('header.inbox')}
+                  <OverdueCount count={counts.inboxOverdue} />
+                </NavLink>
+              </li>
+            ) : null}
+            {work?.tasks ? (
+              <li>
+                <NavLink to="/tasks">
+                  {t('header.tasks')}
+                  <OverdueCount count={counts.tasksOverdue} />
+                </NavLink>
+              </li>
+            ) : null}
+            {work?.groups ? (
+              <li>
+                <NavLink to="/groups">{t('header.groups')}</NavLink>
+              </li>
+            ) : null}
+            {work?.notifyAnonymously ? (
+              <li>
+                <NavLink to="/notifications/new">{t('header.notify')}</NavLink>
               </li>
             ) : null}
             {abilities.viewAudit ? (

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.js';
 
 interface Loaded<T> {
   key: string;
+  path: string;
   data: T | null;
   error: ApiError | null;
 }
@@ -18,7 +19,11 @@ export interface ApiQuery<T> {
   setData: (data: T) => void;
 }
 
-export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+/**
+ * `keep`: while the same path is read again (after `reload`), keep showing the answer in hand
+ * instead of none, so forms and messages around it stay put.
+ */
+export function useApiQuery<T>(path: string | null, options: { keep?: boolean } = {}): ApiQuery<T> {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
   const [generation, setGeneration] = useState(0);
   const key = path === null ? '' : `${path}#${generation}`;
@@ -28,23 +33,24 @@ export function useApiQuery<T>(path: string | null): ApiQuery<T> {
     const controller = new AbortController();
     api
       .get<T>(path, { signal: controller.signal })
-      .then((data) => setLoaded({ key, data, error: null }))
+      .then((data) => setLoaded({ key, path, data, error: null }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(0, 'network_error', String(error));
-        setLoaded({ key, data: null, error: apiError });
+        setLoaded({ key, path, data: null, error: apiError });
       });
     return () => controller.abort();
   }, [path, key]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((data: T) => setLoaded({ key, data, error: null }), [key]);
+  const setData = useCallback((data: T) => setLoaded({ key, path: path ?? '', data, error: null }), [key, path]);
 
   const current = loaded !== null && loaded.key === key;
+  const kept = !current && options.keep === true && loaded !== null && loaded.path === path && loaded.data !== null;
   return {
-    data: current ? loaded.data : null,
+    data: current || kept ? loaded.data : null,
     error: current ? loaded.error : null,
-    loading: path !== null && !current,
+    loading: path !== null && !current && !kept,
     reload,
     setData,
   };

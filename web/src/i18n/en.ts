@@ -1,7 +1,10 @@
 // English UI strings. Typed as Messages, so a key missing here (or one Swedish lacks) fails typecheck.
 import type { Messages } from './sv.js';
+import { enPages } from './en-pages.js';
+import { enProcess } from './en-process.js';
+import { enSupport } from './en-support.js';
 
-export const en: Messages = {
+const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | keyof typeof enPages> = {
   common: {
     appName: 'Lots',
     appTagline: 'National referral support against trafficking and exploitation',
@@ -21,12 +24,24 @@ export const en: Messages = {
     errorRateLimited: 'Too many attempts. Wait a while and try again.',
     errorForbidden: 'You are not allowed to do this.',
     errorSummaryTitle: 'There is a problem with the form',
+    actions: 'Actions',
+    cancel: 'Cancel',
+    choose: 'Choose',
+    save: 'Save',
+    show: 'Show',
+    errDate: 'Give a date as YYYY-MM-DD.',
+    versionConflict: 'Someone else changed this while you were working. Reload the page and try again.',
     tableScrollLabel: '{{name}} (the table scrolls sideways)',
   },
   header: {
     navLabel: 'Main menu',
     cases: 'Cases',
     newReferral: 'New referral',
+    inbox: 'Inbox',
+    tasks: 'Tasks',
+    groups: 'Group cases',
+    notify: 'Anonymous notification',
+    overdueCount: '({{count}} overdue)',
     audit: 'Audit log',
     admin: 'Administration',
     signedInAs: 'Signed in as',
@@ -286,3 +301,5 @@ export const en: Messages = {
     errPassword: 'The password must be at least 12 characters.',
   },
 };
+
+export const en: Messages = { ...enBase, ...enProcess, ...enSupport, ...enPages };

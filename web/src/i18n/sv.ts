@@ -1,7 +1,11 @@
 // Swedish UI strings: the default language and the shape every other language must match.
 // Codelist labels (statuses, regions, forms, …) are not here: they live in domain/codelists.
+// The case workspace and the referral mechanism's pages have their own files (sv-*.ts).
+import { svPages } from './sv-pages.js';
+import { svProcess } from './sv-process.js';
+import { svSupport } from './sv-support.js';
 
-export const sv = {
+const svBase = {
   common: {
     appName: 'Lots',
     appTagline: 'Nationellt stöd för hänvisning vid människohandel och exploatering',
@@ -22,11 +26,23 @@ export const sv = {
     errorForbidden: 'Du har inte behörighet att göra det här.',
     errorSummaryTitle: 'Det finns fel i formuläret',
     tableScrollLabel: '{{name}} (tabellen kan rullas i sidled)',
+    actions: 'Åtgärder',
+    cancel: 'Avbryt',
+    choose: 'Välj',
+    save: 'Spara',
+    show: 'Visa',
+    errDate: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+    versionConflict: 'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan och försök igen.',
   },
   header: {
     navLabel: 'Huvudmeny',
     cases: 'Ärenden',
     newReferral: 'Ny hänvisning',
+    inbox: 'Inkorg',
+    tasks: 'Uppgifter',
+    groups: 'Gruppärenden',
+    notify: 'Anonym anmälan',
+    overdueCount: '({{count}} försenade)',
     audit: 'Granskningslogg',
     admin: 'Administration',
     signedInAs: 'Inloggad som',
@@ -286,6 +302,8 @@ export const sv = {
     errPassword: 'Lösenordet måste ha minst 12 tecken.',
   },
 };
+
+export const sv = { ...svBase, ...svProcess, ...svSupport, ...svPages };
 
 /** The shape of a language: the same keys as Swedish, every leaf a string. */
 export type Messages = { [K in keyof typeof sv]: { [L in keyof (typeof sv)[K]]: string } };

@@ -1,36 +1,64 @@
-// /cases/:id: one case. A case that does not exist and one outside the user's scope look the
-// same (the server answers 404 for both), so the page says only "not found".
-import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+// /cases/:id: the coordinator's workspace for one case. The process bar shows the status and the
+// next steps; tabs hold the overview (facts, person, timeline), the assessment, referrals and
+// consent, permits, the criminal process and support. A tab is offered only when the viewer may
+// read its part of the case. A case that does not exist and one outside the user's scope look
+// the same (the server answers 404 for both), so the page says only "not found".
+import { useCallback, useState, type ReactNode } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { POLICE_REGIONS } from '../../../domain/index.js';
-import type { CaseView, TransferResult } from '../api-types.js';
+import type { CaseView } from '../api-types.js';
+import type { ProcessView } from '../api-types-process.js';
 import { apiErrorText } from '../api-error-text.js';
 import { useApiQuery } from '../hooks/use-api-query.js';
-import { useLabels } from '../hooks/use-labels.js';
+import { useSession } from '../hooks/use-session.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Loading } from '../components/guards.js';
 import { ErrorNotice, SuccessNotice } from '../components/notice.js';
 import { StatusBadge } from '../components/status-badge.js';
-import { CaseFacts, CasePersonBlock } from '../components/case-facts.js';
-import { CaseTimeline } from '../components/case-timeline.js';
-import { CaseEditForm } from '../components/case-edit-form.js';
-import { CaseTransferForm } from '../components/case-transfer-form.js';
-import { CaseInformationForm } from '../components/case-information-form.js';
+import { Tabs, type TabDef } from '../components/tabs.js';
+import { visibleSections, type CaseSection } from '../components/case/case-sections.js';
+import { ProcessBar } from '../components/case/process-bar.js';
+import { OverviewTab } from '../components/case/overview-tab.js';
+import { AssessmentTab } from '../components/case/assessment-tab.js';
+import { ReferralsTab } from '../components/case/referrals-tab.js';
+import { PermitsTab } from '../components/case/permits-tab.js';
+import { CriminalTab } from '../components/case/criminal-tab.js';
+import { SupportTab } from '../components/case/support-tab.js';
 import type { CaseCreatedState } from './case-new-page.js';
-import type { CaseListNotice } from './case-list-page.js';
-
-type Notice = { section: 'edit' | 'transfer' | 'info'; text: string };
 
 export function CasePage() {
   const { t } = useTranslation();
-  const labels = useLabels();
+  const session = useSession();
   const { id = '' } = useParams();
   const location = useLocation();
-  const navigate = useNavigate();
-  const query = useApiQuery<CaseView>(`/cases/${encodeURIComponent(id)}`);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [params, setParams] = useSearchParams();
+  const query = useApiQuery<CaseView>(`/cases/${encodeURIComponent(id)}`, { keep: true });
+  const process = useApiQuery<ProcessView>(query.data ? `/cases/${encodeURIComponent(id)}/process` : null, { keep: true });
+  const [hidden, setHidden] = useState<ReadonlySet<CaseSection>>(new Set());
+  const [processNotice, setProcessNotice] = useState<string | null>(null);
   const created = (location.state as CaseCreatedState | null)?.created;
+  const reloadCase = query.reload;
+
+  const selectTab = useCallback(
+    (tab: string, focusPanel = false) => {
+      setProcessNotice(null);
+      setParams((p) => {
+        const next = new URLSearchParams(p);
+        if (tab === 'overview') next.delete('tab');
+        else next.set('tab', tab);
+        return next;
+      }, { replace: true });
+      if (focusPanel) requestAnimationFrame(() => document.getElementById(`case-panel-${tab}`)?.focus());
+    },
+    [setParams],
+  );
+  const hide = useCallback(
+    (section: CaseSection) => () => {
+      setHidden((h) => new Set([...h, section]));
+      selectTab('overview');
+    },
+    [selectTab],
+  );
 
   if (query.loading) return <Loading />;
   if (query.error) {
@@ -49,24 +77,23 @@ export function CasePage() {
   }
   const view = query.data;
   if (!view) return null;
+  const proc = process.data;
 
-  const saved = (section: Notice['section'], text: string) => (next: CaseView) => {
-    query.setData(next);
-    setNotice({ section, text });
+  const processChanged = (next: ProcessView, message: string) => {
+    process.setData(next);
+    setProcessNotice(message);
+    reloadCase();
   };
-  const reload = () => {
-    setNotice(null);
-    query.reload();
+  const sections = visibleSections(view, proc, session.user.organisation.kind).filter((s) => !hidden.has(s));
+  const render: Record<CaseSection, () => ReactNode> = {
+    overview: () => <OverviewTab view={view} onView={query.setData} onReload={query.reload} />,
+    assessment: () => (proc ? <AssessmentTab view={view} process={proc} onChanged={processChanged} onForbidden={hide('assessment')} /> : <Loading />),
+    referrals: () => <ReferralsTab view={view} onChanged={reloadCase} onForbidden={hide('referrals')} />,
+    permits: () => <PermitsTab view={view} onChanged={reloadCase} onForbidden={hide('permits')} />,
+    criminal: () => <CriminalTab view={view} onChanged={reloadCase} onForbidden={hide('criminal')} />,
+    support: () => <SupportTab view={view} onChanged={reloadCase} onForbidden={hide('support')} />,
   };
-  const transferred = (result: TransferResult) => {
-    if (result.case === null) {
-      void navigate('/cases', { state: { transferred: { ref: view.ref, region: result.region } } satisfies CaseListNotice });
-      return;
-    }
-    saved('transfer', t('case.transferred', { region: labels.label(POLICE_REGIONS, result.region) }))(result.case);
-  };
-  const noticeFor = (section: Notice['section']) => (notice?.section === section ? <SuccessNotice>{notice.text}</SuccessNotice> : null);
-  const { abilities } = view;
+  const tabs: TabDef[] = sections.map((s) => ({ id: s, label: t(`tabs.${s}`), render: render[s] }));
 
   return (
     <>
@@ -83,37 +110,10 @@ export function CasePage() {
         </p>
       </div>
       {created === view.ref ? <SuccessNotice>{t('referral.created', { ref: view.ref })}</SuccessNotice> : null}
-
-      <div className="case-grid">
-        <div className="case-main">
-          <CaseFacts view={view} />
-          <CasePersonBlock view={view} />
-          <CaseTimeline events={view.timeline} />
-        </div>
-        {abilities.addInformation || abilities.update || abilities.transfer ? (
-          <section className="case-actions" aria-labelledby="actions-heading">
-            <h2 id="actions-heading">{t('case.actionsHeading')}</h2>
-            {abilities.addInformation ? (
-              <div className="panel">
-                {noticeFor('info')}
-                <CaseInformationForm caseId={view.id} onAdded={saved('info', t('case.infoAdded'))} />
-              </div>
-            ) : null}
-            {abilities.update ? (
-              <div className="panel">
-                {noticeFor('edit')}
-                <CaseEditForm key={view.version} view={view} onSaved={saved('edit', t('case.saved'))} onReload={reload} />
-              </div>
-            ) : null}
-            {abilities.transfer ? (
-              <div className="panel">
-                {noticeFor('transfer')}
-                <CaseTransferForm key={view.version} view={view} onTransferred={transferred} onReload={reload} />
-              </div>
-            ) : null}
-          </section>
-        ) : null}
-      </div>
+      {processNotice ? <SuccessNotice>{processNotice}</SuccessNotice> : null}
+      {proc ? <ProcessBar process={proc} onChanged={processChanged} onOpenAssessment={() => selectTab('assessment', true)} /> : null}
+      {process.error && process.error.status !== 403 ? <ErrorNotice>{apiErrorText(process.error, t)}</ErrorNotice> : null}
+      {process.loading ? <Loading /> : <Tabs label={t('tabs.label')} idPrefix="case" tabs={tabs} selected={params.get('tab') ?? 'overview'} onSelect={(tab) => selectTab(tab)} />}
     </>
   );
 }
