@@ -1,0 +1,33 @@
+// One worker of the parallel batch: prepares the same records as the main thread (token ids come
+// out identical, as preparation is deterministic), waits for the fitted model, scans its shard of
+// the candidate pairs and sends them back as transferable typed arrays.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Today } from '../../domain/matching/birth-date';
+import type { BlockingOptions } from '../../domain/matching/blocking';
+import { scanCandidatePairs } from '../../domain/matching/candidate-pairs';
+import type { Shard } from '../../domain/matching/candidate-pairs';
+import type { MatchModel } from '../../domain/matching/model';
+import { prepareAll } from '../../domain/matching/prepare';
+import { TokenTable } from '../../domain/matching/token-table';
+import type { MatchRecord } from '../../domain/matching/types';
+
+export interface WorkerInput {
+  records: MatchRecord[];
+  today: Today;
+  shard: Shard;
+  blocking?: BlockingOptions;
+}
+
+const input = workerData as WorkerInput;
+const table = new TokenTable();
+const prepared = prepareAll(input.records, table, { today: input.today });
+
+parentPort?.once('message', (model: MatchModel) => {
+  const result = scanCandidatePairs(prepared, table, model, input.blocking, input.shard);
+  const a = result.a.slice(0, result.count);
+  const b = result.b.slice(0, result.count);
+  const weight = result.weight.slice(0, result.count);
+  const patternCounts = result.patternCounts.slice();
+  parentPort?.postMessage({ a, b, weight, count: result.count, patternCounts }, [a.buffer, b.buffer, weight.buffer, patternCounts.buffer]);
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { matchBatch } from './batch';
+import { fitModel } from './fit';
+import { MatchIndex } from './match-index';
+import { TODAY } from './test-support';
+import type { MatchRecord } from './types';
+
+// A small invented population: background people with distinct names, plus the cases under test.
+function population(): MatchRecord[] {
+  const given = ['Ana', 'Ion', 'Elena', 'Mihai', 'Olena', 'Taras', 'Carmen', 'Luis', 'Somsak', 'Mali', 'Irina', 'Pavlo'];
+  const family = ['Exemplescu', 'Testenko', 'Samplez', 'Quartova', 'Probeanu', 'Jaitestdee', 'Fictivich', 'Modelaru', 'Placeholdez', 'Dummova'];
+  const out: MatchRecord[] = [];
+  let n = 0;
+  for (const g of given) {
+    for (const f of family) {
+      n++;
+      out.push({ id: `bg${n}`, givenNames: g, familyNames: f, birthDate: `${1960 + (n % 45)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 27)).padStart(2, '0')}`, sex: n % 2 ? 'f' : 'm' });
+    }
+  }
+  return out;
+}
+
+const duplicates: MatchRecord[] = [
+  { id: 'dupA', givenNames: 'Serhii', familyNames: 'Vyhadanenko', birthDate: '1988-03-14', sex: 'm', citizenships: ['UA'] },
+  { id: 'dupB', givenNames: 'VYGADANENKO', familyNames: 'Sergey', birthDate: '1988-03-14', sex: 'm', citizenships: ['UKR'] },
+  { id: 'sibA', givenNames: 'Natalia', familyNames: 'Inventadez', birthDate: '1990-06-02', sex: 'f' },
+  { id: 'sibB', givenNames: 'Camila', familyNames: 'Inventadez', birthDate: '1994-11-20', sex: 'f' },
+  { id: 'odd1', givenNames: '', familyNames: '', birthDate: '2091-01-01' },
+  { id: 'odd2', givenNames: '—', familyNames: '...', birthYear: 3000 },
+];
+
+describe('matchBatch', () => {
+  const result = matchBatch([...population(), ...duplicates], { today: TODAY, samplePairs: 20_000 });
+
+  it('finds the transliterated, order-swapped duplicate and flags it for review', () => {
+    const pair = result.pairs.find((p) => p.recordIdA === 'dupA' && p.recordIdB === 'dupB');
+    expect(pair?.band).toBe('auto_flag');
+    expect(pair?.score).toBeGreaterThan(0.99);
+  });
+
+  it('does not offer sisters with the same surname', () => {
+    expect(result.pairs.some((p) => p.recordIdA === 'sibA' && p.recordIdB === 'sibB')).toBe(false);
+  });
+
+  it('returns only review and auto-flag pairs by default, best first', () => {
+    expect(result.pairs.every((p) => p.band !== 'none')).toBe(true);
+    const scores = result.pairs.map((p) => p.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('estimates a prior below one and above zero', () => {
+    expect(result.model.prior).toBeGreaterThan(0);
+    expect(result.model.prior).toBeLessThan(0.5);
+  });
+
+  it('copes with an empty batch and a batch of one', () => {
+    expect(matchBatch([], { today: TODAY }).pairs).toEqual([]);
+    expect(matchBatch([duplicates[0] as MatchRecord], { today: TODAY }).pairs).toEqual([]);
+  });
+});
+
+describe('MatchIndex', () => {
+  const records = [...population(), ...duplicates];
+  const { model, table, prepared } = fitModel(records, { today: TODAY, samplePairs: 20_000 });
+  const index = new MatchIndex(model, table, { today: TODAY });
+  for (const r of prepared) index.addPrepared(r);
+
+  it('finds a new registration of a known person, with an explanation per field', () => {
+    const hits = index.lookup({ id: 'new', givenNames: 'Serhiy', familyNames: 'Vyhadanenko', birthDate: '1988-03-14', sex: 'm' });
+    // Both earlier registrations of this person are found, and nobody else.
+    expect(new Set(hits.map((h) => h.record.id))).toEqual(new Set(['dupA', 'dupB']));
+    const explanation = hits[0]?.score.contributions.find((c) => c.field === 'given');
+    expect(explanation).toMatchObject({ level: 1, label: 'alias or phonetic' });
+    expect(hits[0]?.score.band).not.toBe('none');
+  });
+
+  it('returns nothing for someone unlike anyone indexed', () => {
+    expect(index.lookup({ id: 'new', givenNames: 'Kittisak', familyNames: 'Noneofthese', birthDate: '1979-08-09' })).toEqual([]);
+  });
+
+  it('does not fail on a registration with no usable name or date', () => {
+    expect(index.lookup({ id: 'new', givenNames: '   ', familyNames: '', birthDate: '2099-12-31' })).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+// Name comparison levels for the given-name and family-name fields. Order does not matter: each
+// pair of name variants is compared straight and with given and family swapped, and when one
+// side has its whole name in a single field, that field is matched against both of the other's.
+// The best alignment wins. A match found only through an alias is never better than "alias".
+
+import type { NameVariant, PreparedRecord } from './prepare';
+import { TOKEN_ALIAS, TOKEN_EXACT, TOKEN_OTHER } from './token-table';
+import type { TokenTable } from './token-table';
+
+export const NAME_EXACT = 0;
+export const NAME_ALIAS = 1;
+export const NAME_JW92 = 2;
+export const NAME_JW88 = 3;
+export const NAME_OTHER = 4;
+
+/**
+ * Which fields met: `straight` (given with given), `swapped` (A's given with B's family),
+ * `one_field_a` / `one_field_b` (that side's only filled field against both of the other's).
+ */
+export type NameAlignment = 'straight' | 'swapped' | 'one_field_a' | 'one_field_b';
+
+export interface NameComparison {
+  given: number | null;
+  family: number | null;
+  alignment: NameAlignment;
+  /** Indexes into each record's `names` of the variants that gave the result (0 = primary). */
+  variantA: number;
+  variantB: number;
+}
+
+export interface VariantResult {
+  given: number | null;
+  family: number | null;
+  alignment: NameAlignment;
+}
+
+/** Worst, over the tokens of `from`, of each token's best level against `to`. */
+function coverage(table: TokenTable, from: readonly number[], to: readonly number[]): number {
+  let worst = TOKEN_EXACT;
+  for (const a of from) {
+    let best = TOKEN_OTHER;
+    for (const b of to) {
+      const level = table.level(a, b);
+      if (level < best) best = level;
+      if (best === TOKEN_EXACT) break;
+    }
+    if (best > worst) worst = best;
+    if (worst === TOKEN_OTHER) break;
+  }
+  return worst;
+}
+
+// Scratch space for one field's token-by-token levels, so a comparison allocates nothing.
+let matrix = new Int8Array(64);
+
+/**
+ * One field's level. The better of the two directions counts, so a dropped middle name still
+ * matches; but a subset is not an exact match, so it is capped at the alias level. Each token
+ * pair is compared once and both directions are read from the same matrix.
+ */
+export function compareTokenSets(table: TokenTable, a: readonly number[], b: readonly number[]): number | null {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return null;
+  if (la === 1 && lb === 1) return table.level(a[0] as number, b[0] as number);
+  if (la * lb > matrix.length) matrix = new Int8Array(la * lb * 2);
+  for (let i = 0; i < la; i++) for (let j = 0; j < lb; j++) matrix[i * lb + j] = table.level(a[i] as number, b[j] as number);
+  let ab = TOKEN_EXACT;
+  for (let i = 0; i < la; i++) {
+    let best = TOKEN_OTHER;
+    for (let j = 0; j < lb; j++) best = Math.min(best, matrix[i * lb + j] as number);
+    ab = Math.max(ab, best);
+  }
+  let ba = TOKEN_EXACT;
+  for (let j = 0; j < lb; j++) {
+    let best = TOKEN_OTHER;
+    for (let i = 0; i < la; i++) best = Math.min(best, matrix[i * lb + j] as number);
+    ba = Math.max(ba, best);
+  }
+  const level = Math.min(ab, ba);
+  if (level === TOKEN_EXACT && ab !== ba) return TOKEN_ALIAS;
+  return level;
+}
+
+// Missing counts as a middling level when choosing an alignment, so that swapping is chosen only
+// when it really aligns more names, not merely because it turns a poor level into a missing one.
+const MISSING_COST = 2.5;
+
+function cost(level: number | null): number {
+  return level === null ? MISSING_COST : level;
+}
+
+function oneFieldOnly(v: NameVariant): readonly number[] | null {
+  if (v.given.length > 0 && v.family.length === 0) return v.given;
+  if (v.family.length > 0 && v.given.length === 0) return v.family;
+  return null;
+}
+
+function bothFields(v: NameVariant): boolean {
+  return v.given.length > 0 && v.family.length > 0;
+}
+
+function set(out: VariantResult, given: number | null, family: number | null, alignment: NameAlignment): VariantResult {
+  out.given = given;
+  out.family = family;
+  out.alignment = alignment;
+  return out;
+}
+
+/** Compare two name variants into `out` (reused by batch callers to avoid allocation). */
+export function compareVariants(table: TokenTable, a: NameVariant, b: NameVariant, out: VariantResult = { given: null, family: null, alignment: 'straight' }): VariantResult {
+  const given = compareTokenSets(table, a.given, b.given);
+  const family = compareTokenSets(table, a.family, b.family);
+  if (given === NAME_EXACT && family === NAME_EXACT) return set(out, given, family, 'straight');
+  // A whole name typed into one field: find each of the other side's fields inside it.
+  const poolA = bothFields(b) ? oneFieldOnly(a) : null;
+  if (poolA !== null) return set(out, coverage(table, b.given, poolA), coverage(table, b.family, poolA), 'one_field_a');
+  const poolB = bothFields(a) ? oneFieldOnly(b) : null;
+  if (poolB !== null) return set(out, coverage(table, a.given, poolB), coverage(table, a.family, poolB), 'one_field_b');
+  // Swapping wins only by costing less than the straight alignment. At a cost of two or less
+  // that would need B's given and family names to match each other, so it is not tried.
+  const straightCost = cost(given) + cost(family);
+  if (straightCost <= 2) return set(out, given, family, 'straight');
+  const swappedGiven = compareTokenSets(table, a.given, b.family);
+  const swappedFamily = compareTokenSets(table, a.family, b.given);
+  if (cost(swappedGiven) + cost(swappedFamily) < straightCost) return set(out, swappedGiven, swappedFamily, 'swapped');
+  return set(out, given, family, 'straight');
+}
+
+function capForAlias(level: number | null, viaAlias: boolean): number | null {
+  return viaAlias && level === NAME_EXACT ? NAME_ALIAS : level;
+}
+
+const variantScratch: VariantResult = { given: null, family: null, alignment: 'straight' };
+
+export function emptyNameComparison(): NameComparison {
+  return { given: null, family: null, alignment: 'straight', variantA: 0, variantB: 0 };
+}
+
+/** The best alignment over all name variants of A and B, written into `out`. */
+export function compareNames(table: TokenTable, a: PreparedRecord, b: PreparedRecord, out: NameComparison = emptyNameComparison()): NameComparison {
+  let bestCost = Infinity;
+  out.given = null;
+  out.family = null;
+  out.alignment = 'straight';
+  out.variantA = 0;
+  out.variantB = 0;
+  for (let i = 0; i < a.names.length; i++) {
+    for (let j = 0; j < b.names.length; j++) {
+      const viaAlias = i > 0 || j > 0;
+      const result = compareVariants(table, a.names[i] as NameVariant, b.names[j] as NameVariant, variantScratch);
+      const given = capForAlias(result.given, viaAlias);
+      const family = capForAlias(result.family, viaAlias);
+      const c = cost(given) + cost(family);
+      if (c < bestCost) {
+        bestCost = c;
+        out.given = given;
+        out.family = family;
+        out.alignment = result.alignment;
+        out.variantA = i;
+        out.variantB = j;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// Fitting the model to the data at hand: u-probabilities from random record pairs (almost all
+// of which are different people) and name term frequencies. The prior is fitted in prior-em.ts.
+
+import { compareRecords, emptyComparison } from './compare';
+import { FIELD_SPECS, NAME_CONDITIONED_FIELDS, namesAgreeFor } from './model';
+import type { FieldName, TermFrequencies } from './model';
+import type { PreparedRecord } from './prepare';
+import { createRandom, randomInt } from './prng';
+import type { TokenTable } from './token-table';
+
+export interface EstimateUOptions {
+  /** Random pairs to compare; 200,000 gives u to about ±1 % at u = 0.01. */
+  samplePairs?: number;
+  seed?: number;
+}
+
+export interface UEstimate {
+  /** u per field; for birth, among comparisons of two trusted dates. */
+  u: Record<FieldName, number[]>;
+  /** u of the name-predicted fields among the sampled pairs whose names agree. */
+  uWhenNamesAgree: Partial<Record<FieldName, number[]>>;
+  /** u of birth levels among comparisons involving an estimated date. */
+  uBirthEstimated: number[];
+}
+
+function laplaceCounts(): Record<FieldName, number[]> {
+  const counts = {} as Record<FieldName, number[]>;
+  for (const spec of FIELD_SPECS) counts[spec.name] = spec.levels.map(() => 1);
+  return counts;
+}
+
+function shares(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts.map((x) => x / total);
+}
+
+/**
+ * u per field and level from random pairs. Counts get one added per level (Laplace), so a level
+ * never seen among random pairs gets u ≈ 1 / samples instead of zero.
+ */
+export function estimateU(records: readonly PreparedRecord[], table: TokenTable, options: EstimateUOptions = {}): UEstimate {
+  const samples = options.samplePairs ?? 200_000;
+  const random = createRandom(options.seed ?? 20240601);
+  const counts = laplaceCounts();
+  const conditioned = laplaceCounts();
+  const birthEstimated = laplaceCounts().birth;
+  const n = records.length;
+  const scratch = emptyComparison();
+  if (n >= 2) {
+    for (let s = 0; s < samples; s++) {
+      const i = randomInt(random, n);
+      let j = randomInt(random, n - 1);
+      if (j >= i) j++;
+      const { levels, birthEstimated: estimated } = compareRecords(table, records[i] as PreparedRecord, records[j] as PreparedRecord, scratch);
+      for (const spec of FIELD_SPECS) {
+        const level = levels[spec.name];
+        if (level === null) continue;
+        if (spec.name === 'birth' && estimated) birthEstimated[level]! += 1;
+        else (counts[spec.name] as number[])[level]! += 1;
+        if (namesAgreeFor(spec.name, levels.given, levels.family)) (conditioned[spec.name] as number[])[level]! += 1;
+      }
+    }
+  }
+  const u = {} as Record<FieldName, number[]>;
+  for (const spec of FIELD_SPECS) u[spec.name] = shares(counts[spec.name]);
+  const uWhenNamesAgree: Partial<Record<FieldName, number[]>> = {};
+  for (const field of NAME_CONDITIONED_FIELDS) uWhenNamesAgree[field] = shares(conditioned[field]);
+  return { u, uWhenNamesAgree, uBirthEstimated: shares(birthEstimated) };
+}
+
+/** Counts of records carrying each whole given and family value (primary names only). */
+export function termFrequencies(records: readonly PreparedRecord[]): TermFrequencies {
+  const given = new Map<string, number>();
+  const family = new Map<string, number>();
+  for (const r of records) {
+    if (r.givenValue !== '') given.set(r.givenValue, (given.get(r.givenValue) ?? 0) + 1);
+    if (r.familyValue !== '') family.set(r.familyValue, (family.get(r.familyValue) ?? 0) + 1);
+  }
+  const n = Math.max(1, records.length);
+  // A value seen once in a small sample is not as rare as 1/n suggests; never count it rarer
+  // than one in 100,000 people.
+  return { given, family, total: n, floor: Math.max(1 / n, 1e-5) };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { modelFrom } from './model';
+import type { FieldName } from './model';
+import { logOdds, scoreComparison } from './score';
+import { comparePeople, person } from './test-support';
+import { bandFor } from './types';
+import { fieldWeight } from './weights';
+
+// Every m and u is spelt out here so the expected weights below can be worked out by hand.
+const m: Record<FieldName, number[]> = {
+  given: [0.5, 0.3, 0.1, 0.05, 0.05],
+  family: [0.6, 0.2, 0.1, 0.05, 0.05],
+  birth: [0.8, 0.05, 0.05, 0.06, 0.04],
+  sex: [0.96, 0.04],
+  citizenship: [0.9, 0.1],
+  contact: [0.4, 0.6],
+  document: [0.5, 0.5],
+};
+const u: Record<FieldName, number[]> = {
+  given: [0.01, 0.02, 0.01, 0.01, 0.95],
+  family: [0.005, 0.01, 0.01, 0.01, 0.965],
+  birth: [0.0001, 0.001, 0.02, 0.08, 0.8989],
+  sex: [0.5, 0.5],
+  citizenship: [0.2, 0.8],
+  contact: [0.01, 0.99],
+  document: [0.001, 0.999],
+};
+const PRIOR = 1e-4;
+const log2 = Math.log2;
+
+function score(a: Parameters<typeof person>[0], b: Parameters<typeof person>[0], model = modelFrom(u, PRIOR, { m })) {
+  const { comparison, pa, pb } = comparePeople(person(a), person(b));
+  return { result: scoreComparison(model, comparison, pa, pb), fast: fieldWeight(model, comparison, pa, pb) };
+}
+
+describe('scoreComparison', () => {
+  it('adds log2(m/u) over the fields plus the prior log-odds', () => {
+    const { result, fast } = score(
+      { givenNames: 'Serhii', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'm', citizenships: ['UA'] },
+      { givenNames: 'Sergey', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'male', citizenships: ['UKR'] },
+    );
+    // given: alias (0.3 / 0.02); family: exact (0.6 / 0.005); birth: exact (0.8 / 0.0001);
+    // sex: same (0.96 / 0.5); citizenship: overlap (0.9 / 0.2); contact and document missing.
+    const fields = log2(0.3 / 0.02) + log2(0.6 / 0.005) + log2(0.8 / 0.0001) + log2(0.96 / 0.5) + log2(0.9 / 0.2);
+    const prior = log2(1e-4 / (1 - 1e-4));
+    expect(result.weight).toBeCloseTo(prior + fields, 10);
+    expect(result.priorWeight).toBeCloseTo(prior, 10);
+    expect(fast).toBeCloseTo(fields, 10);
+    expect(result.probability).toBeCloseTo(1 / (1 + 2 ** -(prior + fields)), 12);
+    expect(result.band).toBe('auto_flag');
+    const byField = Object.fromEntries(result.contributions.map((c) => [c.field, c]));
+    expect(byField.given).toMatchObject({ level: 1, label: 'alias or phonetic', m: 0.3, u: 0.02 });
+    expect(byField.contact).toMatchObject({ level: null, label: 'missing', weight: 0 });
+  });
+
+  it('gives missing values no weight at all', () => {
+    const { result } = score({ givenNames: 'Maria', familyNames: 'Exemplescu' }, { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-05-17', sex: 'f' });
+    const expected = log2(0.5 / 0.01) + log2(0.6 / 0.005);
+    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
+  });
+
+  it('counts disagreement against the pair', () => {
+    const { result } = score(
+      { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-05-17', sex: 'f' },
+      { givenNames: 'Ion', familyNames: 'Exemplescu', birthDate: '1972-11-02', sex: 'm' },
+    );
+    const expected = log2(0.05 / 0.95) + log2(0.6 / 0.005) + log2(0.04 / 0.8989) + log2(0.04 / 0.5);
+    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
+    expect(result.band).toBe('none');
+  });
+
+  it('adjusts name agreement for how common the name is', () => {
+    // Testenko is carried by 3 of 1,000 records: another record carries it with chance 2/1000.
+    const termFrequencies = { given: new Map<string, number>(), family: new Map([['testenko', 3]]), total: 1000, floor: 0.001 };
+    const model = modelFrom(u, PRIOR, { m, termFrequencies });
+    const exact = score({ givenNames: 'Maria', familyNames: 'Testenko' }, { givenNames: 'Maria', familyNames: 'Testenko' }, model);
+    // Maria is not in the table, so it gets the floor 0.001; scaled from u_exact = 0.01.
+    const expectedExact = log2(0.5 / 0.001) + log2(0.6 / 0.002);
+    expect(exact.result.weight - exact.result.priorWeight).toBeCloseTo(expectedExact, 10);
+    expect(exact.fast).toBeCloseTo(expectedExact, 10);
+    // An alias-level family match scales the alias u (0.01) by 0.002 / u_exact (0.005).
+    const alias = score({ givenNames: 'Maria', familyNames: 'Testenko' }, { givenNames: 'Maria', familyNames: 'Testenko Quartova' }, model);
+    const expectedAlias = log2(0.5 / 0.001) + log2(0.2 / ((0.01 * 0.002) / 0.005));
+    expect(alias.result.weight - alias.result.priorWeight).toBeCloseTo(expectedAlias, 10);
+    expect(alias.fast).toBeCloseTo(expectedAlias, 10);
+  });
+
+  it('uses u conditioned on agreeing names for sex and citizenship', () => {
+    const model = modelFrom(u, PRIOR, { m, uWhenNamesAgree: { sex: [0.98, 0.02], citizenship: [0.7, 0.3] } });
+    const { result, fast } = score(
+      { givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f', citizenships: ['RO'] },
+      { givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f', citizenships: ['RO'] },
+      model,
+    );
+    const expected = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(0.96 / 0.98) + log2(0.9 / 0.7);
+    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
+    expect(fast).toBeCloseTo(expected, 10);
+  });
+
+  it('weakens estimated birth dates with their own m and u', () => {
+    const model = modelFrom(u, PRIOR, { m, uBirthEstimated: [0.0001, 0.0001, 0.03, 0.15, 0.8198] });
+    const { result, fast } = score(
+      { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-01-01' },
+      { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-05-17' },
+      model,
+    );
+    const mEstimated = model.fields.birth.estimated?.m[2] as number;
+    const expected = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(mEstimated / 0.03);
+    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
+    expect(fast).toBeCloseTo(expected, 10);
+    expect(result.contributions.find((c) => c.field === 'birth')?.basis).toBe('estimated_date');
+  });
+});
+
+describe('bands', () => {
+  it('flags from 0.99, offers review from 0.80, and never anything else', () => {
+    expect(bandFor(0.995)).toBe('auto_flag');
+    expect(bandFor(0.99)).toBe('auto_flag');
+    expect(bandFor(0.9)).toBe('review');
+    expect(bandFor(0.8)).toBe('review');
+    expect(bandFor(0.79)).toBe('none');
+    expect(logOdds(0.5)).toBe(0);
+  });
+});

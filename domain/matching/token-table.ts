@@ -1,0 +1,205 @@
+// Name tokens, interned: each distinct folded token is analysed once (Slavic and Thai keys,
+// name-form class, Double Metaphone codes) and its comparison data is laid out in flat typed
+// arrays, because batch matching compares millions of token pairs and following pointers to
+// scattered objects, not the arithmetic, was what cost the time.
+
+import { doubleMetaphone } from './double-metaphone';
+import { jaroWinklerAt } from './jaro-winkler';
+import { LevelCache } from './level-cache';
+import { nameEquivalenceClass } from './name-equivalents';
+import { thaiKey } from './thai-romanisation';
+import { slavicKey } from './transliterate-cyrillic';
+
+/** Token comparison levels, best first; the name levels of compare-names.ts are built on them. */
+export const TOKEN_EXACT = 0;
+export const TOKEN_ALIAS = 1;
+export const TOKEN_JW92 = 2;
+export const TOKEN_JW88 = 3;
+export const TOKEN_OTHER = 4;
+
+const JW_HIGH = 0.92;
+const JW_LOW = 0.88;
+/**
+ * Below this spelling similarity a shared phonetic code is a coincidence: Ion / Ana share AN at
+ * 0.0, while a dropped letter in a short name (In / Ion, 0.65) is still a real match.
+ */
+const PHONETIC_GUARD = 0.6;
+/** Phonetic codes compared at this length, so Wongwised / Wongsook (both ANKS at four) differ. */
+const COMPARISON_CODE_LENGTH = 8;
+/** Per token: plain, Slavic-key and Thai-key forms. */
+const FORMS = 3;
+
+export interface TokenInfo {
+  readonly text: string;
+  readonly slavic: string;
+  readonly thai: string;
+  readonly equivalence: number;
+  readonly metaphone: readonly [string, string];
+}
+
+export type TokenMatchReason = 'exact' | 'transliteration' | 'name_form' | 'phonetic' | 'spelling';
+
+// Per token, one record of STRIDE integers, so that everything a comparison reads about a token
+// sits in one cache line: the three form ids, the name-form class, the two phonetic code ids,
+// and the offset and length of each form's characters.
+const STRIDE = 12;
+const F_ID = 0;
+const F_CLASS = 3;
+const F_CODE = 4;
+const F_CHARS = 6;
+
+export class TokenTable {
+  readonly tokens: TokenInfo[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly stringIds = new Map<string, number>();
+  private readonly levels = new LevelCache(18);
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  private meta = new Int32Array(STRIDE * 1024);
+
+  /** The id of a folded token, analysing it the first time it is seen. */
+  intern(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.tokens.length;
+    const info: TokenInfo = {
+      text: token,
+      slavic: slavicKey(token),
+      thai: thaiKey(token),
+      equivalence: nameEquivalenceClass(token),
+      metaphone: doubleMetaphone(token, COMPARISON_CODE_LENGTH),
+    };
+    this.tokens.push(info);
+    this.ids.set(token, id);
+    this.store(id, info);
+    return id;
+  }
+
+  info(id: number): TokenInfo {
+    const info = this.tokens[id];
+    if (info === undefined) throw new RangeError(`unknown token id ${id}`);
+    return info;
+  }
+
+  /** The comparison level of two tokens (TOKEN_EXACT … TOKEN_OTHER). */
+  level(a: number, b: number): number {
+    if (a === b) return TOKEN_EXACT;
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const cached = this.levels.get(lo, hi);
+    if (cached >= 0) return cached;
+    const level = this.compute(lo, hi);
+    this.levels.set(lo, hi, level);
+    return level;
+  }
+
+  /** Why two tokens reached their level, for the explanation shown to a reviewer. */
+  reason(a: number, b: number): TokenMatchReason {
+    if (a === b) return 'exact';
+    const x = this.info(a);
+    const y = this.info(b);
+    if (x.slavic === y.slavic || x.thai === y.thai) return 'transliteration';
+    if (x.equivalence !== 0 && x.equivalence === y.equivalence) return 'name_form';
+    if (this.phonetic(a * STRIDE, b * STRIDE)) return 'phonetic';
+    return 'spelling';
+  }
+
+  /** The best spelling similarity over the plain, Slavic-key and Thai-key forms. */
+  similarity(a: number, b: number): number {
+    const ma = a * STRIDE;
+    const mb = b * STRIDE;
+    const m = this.meta;
+    let best = this.formSimilarity(ma, mb, 0, 0);
+    // A key often equals the plain form; then there is nothing new to compare.
+    for (let form = 1; form < FORMS && best < JW_HIGH; form++) {
+      if (m[ma + F_CHARS + 2 * form] !== m[ma + F_CHARS] || m[mb + F_CHARS + 2 * form] !== m[mb + F_CHARS]) {
+        best = this.formSimilarity(ma, mb, form, best);
+      }
+    }
+    return best;
+  }
+
+  private compute(a: number, b: number): number {
+    const ma = a * STRIDE;
+    const mb = b * STRIDE;
+    const m = this.meta;
+    if (m[ma + F_ID] === m[mb + F_ID]) return TOKEN_EXACT;
+    if (m[ma + F_ID + 1] === m[mb + F_ID + 1] || m[ma + F_ID + 2] === m[mb + F_ID + 2]) return TOKEN_ALIAS;
+    const ca = m[ma + F_CLASS] as number;
+    if (ca !== 0 && ca === m[mb + F_CLASS]) return TOKEN_ALIAS;
+    if (this.phonetic(ma, mb)) return TOKEN_ALIAS;
+    const similarity = this.similarity(a, b);
+    if (similarity >= JW_HIGH) return TOKEN_JW92;
+    if (similarity >= JW_LOW) return TOKEN_JW88;
+    return TOKEN_OTHER;
+  }
+
+  private phonetic(ma: number, mb: number): boolean {
+    const m = this.meta;
+    const a1 = m[ma + F_CODE] as number;
+    const a2 = m[ma + F_CODE + 1] as number;
+    const b1 = m[mb + F_CODE] as number;
+    const b2 = m[mb + F_CODE + 1] as number;
+    if (a1 < 0 || b1 < 0) return false;
+    if (a1 !== b1 && a1 !== b2 && a2 !== b1 && a2 !== b2) return false;
+    return this.formSimilarity(ma, mb, 0, 0) >= PHONETIC_GUARD;
+  }
+
+  private formSimilarity(ma: number, mb: number, form: number, best: number): number {
+    const m = this.meta;
+    const oa = m[ma + F_CHARS + 2 * form] as number;
+    const la = m[ma + F_CHARS + 2 * form + 1] as number;
+    const ob = m[mb + F_CHARS + 2 * form] as number;
+    const lb = m[mb + F_CHARS + 2 * form + 1] as number;
+    // The highest Jaro-Winkler two strings of these lengths could reach; skip hopeless pairs.
+    const s = Math.min(la, lb);
+    const jaroBound = s === 0 ? 0 : (s / la + s / lb + 1) / 3;
+    if (jaroBound + 0.4 * (1 - jaroBound) <= best) return best;
+    const jw = jaroWinklerAt(this.chars, oa, la, this.chars, ob, lb);
+    return jw > best ? jw : best;
+  }
+
+  private internString(text: string): number {
+    let id = this.stringIds.get(text);
+    if (id === undefined) {
+      id = this.stringIds.size;
+      this.stringIds.set(text, id);
+    }
+    return id;
+  }
+
+  private store(id: number, info: TokenInfo): void {
+    if ((id + 1) * STRIDE > this.meta.length) {
+      const next = new Int32Array(this.meta.length * 2);
+      next.set(this.meta);
+      this.meta = next;
+    }
+    const base = id * STRIDE;
+    const forms = [info.text, info.slavic, info.thai];
+    for (let form = 0; form < FORMS; form++) {
+      const text = forms[form] as string;
+      // Each form has its own id space: only plain meets plain, Slavic key meets Slavic key.
+      this.meta[base + F_ID + form] = this.internString(`${form}:${text}`);
+      // A key equal to the plain form shares its characters, which similarity() relies on.
+      const sameAsPlain = form > 0 && text === info.text;
+      if (sameAsPlain) {
+        this.meta[base + F_CHARS + 2 * form] = this.meta[base + F_CHARS] as number;
+      } else {
+        if (this.charsUsed + text.length > this.chars.length) this.growChars(text.length);
+        this.meta[base + F_CHARS + 2 * form] = this.charsUsed;
+        for (let i = 0; i < text.length; i++) this.chars[this.charsUsed++] = text.charCodeAt(i);
+      }
+      this.meta[base + F_CHARS + 2 * form + 1] = text.length;
+    }
+    this.meta[base + F_CLASS] = info.equivalence;
+    const [p, s] = info.metaphone;
+    this.meta[base + F_CODE] = p === '' ? -1 : this.internString(`m:${p}`);
+    this.meta[base + F_CODE + 1] = s === '' ? -1 : this.internString(`m:${s}`);
+  }
+
+  private growChars(extra: number): void {
+    const next = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + extra));
+    next.set(this.chars);
+    this.chars = next;
+  }
+}
