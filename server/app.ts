@@ -1,7 +1,6 @@
 // Builds the Fastify application: plugins, authentication, routes, the web app, health checks.
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { isMigrated } from './db/migrate.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerControlCharacterGuard } from './http/control-characters.js';
+import { registerHardening } from './http/hardening.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
@@ -29,6 +29,7 @@ import { taskRoutes } from './modules/tasks/task.routes.js';
 import { groupRoutes } from './modules/groups/group.routes.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
+import { accessReportRoutes } from './modules/access-report/access-report.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -49,7 +50,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   registerControlCharacterGuard(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await registerHardening(app, { cookieSecure: config.cookieSecure, rateLimitPerMinute: config.rateLimitPerMinute });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Lots API', version: '1.0.0', description: "Sweden's national referral mechanism against human trafficking" },
@@ -83,6 +84,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
       await api.register(groupRoutes({ db }));
       await api.register(statisticsRoutes({ db }));
       await api.register(personRoutes({ db }));
+      await api.register(accessReportRoutes({ db }));
     },
     { prefix: '/api/v1' },
   );

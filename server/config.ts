@@ -14,6 +14,8 @@ export interface Config {
   demoMode: boolean;
   webDist: string;
   loginRateLimitPerMinute: number;
+  /** Requests per minute per signed-in user (or per address when signed out), all routes. */
+  rateLimitPerMinute: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: env.LOTS_DEMO === 'true',
     webDist: resolve(env.LOTS_WEB_DIST ?? 'web/dist'),
     loginRateLimitPerMinute: intFrom(env, 'LOTS_LOGIN_RATE_LIMIT', 20),
+    rateLimitPerMinute: intFrom(env, 'LOTS_RATE_LIMIT', 600),
   };
 }

@@ -58,6 +58,20 @@ export const AUDIT_ACTIONS = [
   'statistics.export_cases',
   'statistics.export_htcds',
   'statistics.import_series',
+  'person.access_report',
+  'retention.run',
+  'retention.erase_case',
+  'retention.erase_person',
+  'backup.create',
+  'backup.restore',
+  'person.match_check',
+  'person.candidates',
+  'person.merges',
+  'person.merge',
+  'person.unmerge',
+  'person.not_same',
+  'person.dedupe',
+  'person.pprl_match',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,6 +16,8 @@ import { register as registerImportExport } from './commands/import-export.js';
 import { register as registerStats } from './commands/stats.js';
 import { register as registerPersons } from './commands/persons.js';
 import { register as registerJobs } from './commands/jobs.js';
+import { register as registerRetention } from './commands/retention.js';
+import { register as registerBackup } from './commands/backup.js';
 
 const cli = new Command('lots').description('Lots: the national referral mechanism against trafficking and exploitation').showHelpAfterError();
 const actor = systemActor('cli');
@@ -157,5 +159,7 @@ registerImportExport(cli);
 registerStats(cli);
 registerPersons(cli);
 registerJobs(cli);
+registerRetention(cli);
+registerBackup(cli);
 
 await cli.parseAsync(process.argv);

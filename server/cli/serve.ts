@@ -19,6 +19,8 @@ export async function serve(opts: { demo?: boolean; port?: string }): Promise<vo
       process.stderr.write('DATABASE_URL is set: not seeding demo data into a real database (set LOTS_ALLOW_DEMO_SEED=true to allow).\n');
     } else {
       demo = true;
+      // Demo mode: privacy-preserving matching runs with an ephemeral secret (see persons/pprl-secret.ts).
+      process.env.LOTS_DEMO ??= 'true';
       if (await isDatabaseEmpty(database.db)) {
         const bar = progress('Seeding demo data');
         await seedDemo(database.db, { onProgress: (d, t) => bar.update(d, t) });

@@ -2,14 +2,20 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-referral-mechanism.js';
+import * as m0004 from './migrations/0004-statistics.js';
 import * as m0003 from './migrations/0003-referral-withdraw-reason.js';
+import * as m0005retention from './migrations/0005-retention.js';
+import * as m0006persons from './migrations/0006-persons.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-referral-mechanism': m0002,
+  '0004-statistics': m0004,
   '0003-referral-withdraw-reason': m0003,
+  '0005-retention': m0005retention,
+  '0006-persons': m0006persons,
 };
 
 class StaticProvider implements MigrationProvider {

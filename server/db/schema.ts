@@ -79,6 +79,8 @@ export interface PersonsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when retention erased the person's identity (0005-retention). */
+  erased_at: Generated<Date | null>;
 }
 
 export interface CasesTable {
@@ -105,6 +107,10 @@ export interface CasesTable {
   labour_sector: Generated<string | null>;
   external_ref: Generated<string | null>;
   imported: Generated<boolean>;
+  reported_age_group: Generated<string | null>;
+  /** Set when retention erased the case's personal data and free texts (0005-retention). */
+  erased_at: Generated<Date | null>;
+  erasure_rule: Generated<string | null>;
 }
 
 export interface CaseEventsTable {
@@ -367,6 +373,91 @@ export interface AnonymousNotificationsTable {
   created_at: Timestamp;
 }
 
+export interface StatisticalSeriesTable {
+  id: Generated<string>;
+  series: string;
+  version: number;
+  current: Generated<boolean>;
+  sources: string[];
+  row_count: number;
+  file_sha256: string;
+  imported_by: string | null;
+  imported_by_name: string;
+  imported_at: Timestamp;
+}
+
+export interface StatisticalSeriesValuesTable {
+  series_id: string;
+  measure: string;
+  breakdown: string;
+  year: number;
+  value: ColumnType<number, number | string, number | string>;
+  unit: string;
+  source: string;
+  note: Generated<string>;
+}
+
+export interface PersonMatchCandidatesTable {
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  probability: number;
+  band: string;
+  explanation: Json;
+  status: Generated<string>;
+  regions_a: Generated<string[]>;
+  regions_b: Generated<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  merge_id: string | null;
+  version: Generated<number>;
+}
+
+export interface PersonMergesTable {
+  id: Generated<string>;
+  candidate_id: string | null;
+  kept_person_id: string;
+  removed_person_id: string;
+  removed_person: Json;
+  kept_before: Json;
+  kept_after: Json;
+  moved_case_ids: string[];
+  moved_assessment_ids: string[];
+  moved_permit_ids: string[];
+  fields: Json;
+  merged_by: string | null;
+  merged_at: Timestamp;
+  unmerged_by: string | null;
+  unmerged_at: Date | null;
+}
+
+export interface PersonIndexStateTable {
+  id: number;
+  generation: number;
+  pruned_through: number;
+}
+
+export interface PersonIndexChangesTable {
+  generation: number;
+  person_id: string;
+  changed_at: Timestamp;
+}
+
+export interface StatisticsChangesTable {
+  id: Generated<number>;
+  at: Timestamp;
+}
+
+export interface StatisticsCountsTable {
+  y: number;
+  region: string;
+  dim: string;
+  code: string;
+  n: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -394,6 +485,14 @@ export interface DB {
   case_groups: CaseGroupsTable;
   case_group_members: CaseGroupMembersTable;
   anonymous_notifications: AnonymousNotificationsTable;
+  statistical_series: StatisticalSeriesTable;
+  statistical_series_values: StatisticalSeriesValuesTable;
+  statistics_changes: StatisticsChangesTable;
+  statistics_counts: StatisticsCountsTable;
+  person_match_candidates: PersonMatchCandidatesTable;
+  person_merges: PersonMergesTable;
+  person_index_state: PersonIndexStateTable;
+  person_index_changes: PersonIndexChangesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

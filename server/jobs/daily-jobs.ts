@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { generateTasks, lastTaskRun, type GenerateTasksOptions, type GenerateTasksResult } from '../modules/tasks/task.generator.js';
 import { swedishToday } from './clock.js';
+import { runDedupe } from '../modules/persons/dedupe.service.js';
 
 export interface DailyJobsLogger {
   info(obj: object, msg: string): void;
@@ -41,6 +42,13 @@ export function startDailyJobs(db: Kysely<DB>, opts: DailyJobsOptions = {}): Dai
     }
     const result = await generateTasks(db, today, opts);
     opts.logger?.info({ job: 'generate_tasks', ...result }, 'daily tasks generated');
+    // The nightly duplicate search fills the coordinators' review queue; it never merges.
+    try {
+      await runDedupe(db);
+      opts.logger?.info({ job: 'persons_dedupe' }, 'duplicate search done');
+    } catch (err: unknown) {
+      opts.logger?.error({ job: 'persons_dedupe', err: err instanceof Error ? err.message : String(err) }, 'duplicate search failed; retried tomorrow');
+    }
     return result;
   };
 

@@ -14,6 +14,7 @@ import type { Role } from '../../domain/codelists/roles.js';
 import type { ExploitationForm } from '../../domain/codelists/exploitation-forms.js';
 import type { ReferralSource } from '../../domain/codelists/referral-sources.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from './demo-people.js';
+import { seedPublishedSeries } from '../modules/statistics/series.service.js';
 
 export const DEMO_PASSWORD = 'demo-lots-2026';
 
@@ -113,7 +114,10 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   return row === undefined;
 }
 
-export async function seedDemo(db: Kysely<DB>, opts: { cases?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ users: DemoUser[] }> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  opts: { cases?: number; publishedSeries?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ users: DemoUser[] }> {
   const system = systemActor('seed-demo');
   const orgIds = new Map<string, string>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -191,5 +195,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { cases?: number; onProgres
     const s = shares[i]!;
     await db.insertInto('case_shares').values({ case_id: c.id, organisation_id: orgIds.get(s.org)!, purpose: s.purpose, fields: s.fields }).execute();
   }
+  // The published national figures (DOMAIN.md §7) as external series, so the dashboard has them.
+  if (opts.publishedSeries !== false) await seedPublishedSeries(db);
   return { users: DEMO_USERS };
 }

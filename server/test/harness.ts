@@ -50,8 +50,8 @@ export interface TestApp {
 /** An app on a fresh database with the demo organisations and users (no cases unless asked). */
 export async function createTestApp(opts: { cases?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  await seedDemo(database.db, { cases: opts.cases ?? 0 });
-  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000', ...opts.env });
+  await seedDemo(database.db, { cases: opts.cases ?? 0, publishedSeries: false });
+  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000', LOTS_RATE_LIMIT: '100000', ...opts.env });
   const app = await buildApp({ database, config });
   return {
     app,

@@ -24,7 +24,17 @@ interface RequestOptions {
   /** Sign-in and the session probe answer 401 as a normal outcome, not as "your session ended". */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** Statuses whose body is an answer rather than an error (an import's 422 validation report). */
+  answerStatuses?: readonly number[];
 }
+
+/** A body sent as is with its own content type (a CSV file), not as JSON. */
+interface RawBody {
+  raw: string;
+  contentType: string;
+}
+
+const isRawBody = (body: unknown): body is RawBody => typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
 
 let csrfToken = '';
 let onUnauthorized: (() => void) | null = null;
@@ -46,7 +56,7 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
 
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = isRawBody(body) ? body.contentType : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -54,7 +64,7 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isRawBody(body) ? body.raw : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -65,7 +75,7 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
 
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return payload as T;
+  if (response.ok || options.answerStatuses?.includes(response.status)) return payload as T;
 
   if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
   if (isErrorBody(payload)) {
@@ -80,7 +90,14 @@ export const api = {
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** Posts text as is (a CSV upload) with its content type. */
+  postText: <T>(path: string, text: string, contentType: string, options?: RequestOptions) => request<T>('POST', path, { raw: text, contentType } satisfies RawBody, options),
 };
+
+/** The address of an API resource for a plain link (a file download). */
+export function apiHref(path: string): string {
+  return `/api/v1${path}`;
+}
 
 /** Query string from the non-empty values of `params`, with a leading "?" when there are any. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {

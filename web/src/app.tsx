@@ -18,6 +18,13 @@ import { TasksPage } from './routes/tasks-page.js';
 import { GroupsPage } from './routes/groups-page.js';
 import { GroupPage } from './routes/group-page.js';
 import { NotificationNewPage } from './routes/notification-new-page.js';
+import { PersonsReviewPage } from './routes/persons-review-page.js';
+import { PersonPairPage } from './routes/person-pair-page.js';
+import { StatisticsLayout } from './routes/statistics-layout.js';
+import { StatisticsPage } from './routes/statistics-page.js';
+import { StatisticsTablesPage } from './routes/statistics-tables-page.js';
+import { StatisticsImportPage } from './routes/statistics-import-page.js';
+import { StatisticsReportPage } from './routes/statistics-report-page.js';
 
 export function App() {
   return (
@@ -87,6 +94,22 @@ export function App() {
                   }
                 />
                 <Route
+                  path="/persons/review"
+                  element={
+                    <RequireWork work="reviewPersons">
+                      <PersonsReviewPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
+                  path="/persons/review/:id"
+                  element={
+                    <RequireWork work="reviewPersons">
+                      <PersonPairPage />
+                    </RequireWork>
+                  }
+                />
+                <Route
                   path="/audit"
                   element={
                     <RequireAbility abilities={['viewAudit']}>
@@ -102,6 +125,19 @@ export function App() {
                     </RequireAbility>
                   }
                 />
+                <Route
+                  path="/statistics"
+                  element={
+                    <RequireAbility abilities={['viewStatistics']}>
+                      <StatisticsLayout />
+                    </RequireAbility>
+                  }
+                >
+                  <Route index element={<StatisticsPage />} />
+                  <Route path="tables" element={<StatisticsTablesPage />} />
+                  <Route path="import" element={<StatisticsImportPage />} />
+                  <Route path="report" element={<StatisticsReportPage />} />
+                </Route>
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.js';
 import './styles.css';
 import './styles-work.css';
+import './styles-persons.css';
 import { App } from './app.js';
 
 const root = document.getElementById('root');

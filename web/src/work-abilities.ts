@@ -8,6 +8,8 @@ export interface WorkAbilities {
   tasks: boolean;
   groups: boolean;
   notifyAnonymously: boolean;
+  /** person.policy canOnPersons('review'): the region's coordinator reviews possible duplicates. */
+  reviewPersons: boolean;
 }
 
 export function workAbilities(session: Session): WorkAbilities {
@@ -20,5 +22,6 @@ export function workAbilities(session: Session): WorkAbilities {
     tasks: receives,
     groups: has('coordinator') && org.kind === 'regional_coordination' && org.region !== null,
     notifyAnonymously: has('first_responder') || has('coordinator'),
+    reviewPersons: has('coordinator') && org.kind === 'regional_coordination' && org.region !== null,
   };
 }

@@ -23,6 +23,7 @@ import {
 } from './permit.repository.js';
 import { presentPermit, type PermitView } from './permit.presenter.js';
 import type { ApplyPermitInput } from './permit.schema.js';
+import { samePersonIdsFor } from '../persons/same-person.js';
 
 export { findActiveReflection, findActiveReflectionAmong, type ActiveReflection } from './permit.repository.js';
 
@@ -126,7 +127,8 @@ export async function applyForPermit(db: Kysely<DB>, actor: Actor, caseId: strin
       allowed: (ctx) => canOnPermits(ctx, 'apply', input.applicantOrgId),
       forbiddenMessage: FORBIDDEN_APPLY,
     },
-    (ctx) => applyForPermitOnCase(ctx, input),
+    // The guard also covers persons that matching links to this one (merged, or flagged as the same).
+    async (ctx) => applyForPermitOnCase(ctx, input, await samePersonIdsFor(ctx.trx, ctx.row.person_id)),
   );
   if (!result.ok) throw new ConflictError('duplicate_reflection_application', duplicateMessage(result.duplicate));
   return result.permit;

@@ -105,6 +105,16 @@ export function SiteHeader() {
                 <NavLink to="/notifications/new">{t('header.notify')}</NavLink>
               </li>
             ) : null}
+            {work?.reviewPersons ? (
+              <li>
+                <NavLink to="/persons/review">{t('persons.headerNav')}</NavLink>
+              </li>
+            ) : null}
+            {abilities.viewStatistics ? (
+              <li>
+                <NavLink to="/statistics">{t('statistics.headerNav')}</NavLink>
+              </li>
+            ) : null}
             {abilities.viewAudit ? (
               <li>
                 <NavLink to="/audit">{t('header.audit')}</NavLink>

@@ -3,8 +3,10 @@ import type { Messages } from './sv.js';
 import { enPages } from './en-pages.js';
 import { enProcess } from './en-process.js';
 import { enSupport } from './en-support.js';
+import { enStatistics } from './en-statistics.js';
+import { enPersons } from './en-persons.js';
 
-const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | keyof typeof enPages> = {
+const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | keyof typeof enPages | keyof typeof enStatistics | keyof typeof enPersons> = {
   common: {
     appName: 'Lots',
     appTagline: 'National referral support against trafficking and exploitation',
@@ -302,4 +304,4 @@ const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | k
   },
 };
 
-export const en: Messages = { ...enBase, ...enProcess, ...enSupport, ...enPages };
+export const en: Messages = { ...enBase, ...enProcess, ...enSupport, ...enPages, ...enStatistics, ...enPersons };

@@ -4,6 +4,8 @@
 import { svPages } from './sv-pages.js';
 import { svProcess } from './sv-process.js';
 import { svSupport } from './sv-support.js';
+import { svStatistics } from './sv-statistics.js';
+import { svPersons } from './sv-persons.js';
 
 const svBase = {
   common: {
@@ -303,7 +305,7 @@ const svBase = {
   },
 };
 
-export const sv = { ...svBase, ...svProcess, ...svSupport, ...svPages };
+export const sv = { ...svBase, ...svProcess, ...svSupport, ...svPages, ...svStatistics, ...svPersons };
 
 /** The shape of a language: the same keys as Swedish, every leaf a string. */
 export type Messages = { [K in keyof typeof sv]: { [L in keyof (typeof sv)[K]]: string } };

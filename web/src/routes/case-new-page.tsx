@@ -11,10 +11,24 @@ import { fieldErrorsFrom, fieldId, type FieldErrors } from '../field-errors.js';
 import { emptyReferral, fieldNameOf, referralBody, REFERRAL_FIELDS, resolveCountries, validateReferral, type ReferralDraft } from '../referral-form.js';
 import { useLabels } from '../hooks/use-labels.js';
 import { useSession } from '../hooks/use-session.js';
+import { isIsoDate } from '../format.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Checkbox, CheckboxGroup, FieldHint, SelectField, TextAreaField, TextField } from '../components/fields.js';
 import { CitizenshipPicker } from '../components/citizenship-picker.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { PersonCheckPanel, usePersonCheck } from '../components/persons/person-check-panel.js';
+
+/** What the duplicate check is asked: the person part of the referral as it would be sent. */
+const checkedPerson = (d: ReferralDraft) => {
+  const { protectedIdentity: _protected, ...person } = referralBody(d).person;
+  const within = (n: number | null, max: number) => (n !== null && n <= max ? n : null);
+  return {
+    ...person,
+    birthDate: person.birthDate !== null && isIsoDate(person.birthDate) ? person.birthDate : null,
+    birthYear: within(person.birthYear, 9999),
+    estimatedAge: within(person.estimatedAge, 150),
+  };
+};
 
 const MUNICIPALITY_OPTIONS = [...MUNICIPALITIES].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((m) => ({ value: m.code, label: m.name }));
 
@@ -32,6 +46,8 @@ export function CaseNewPage() {
   const [messages, setMessages] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const check = usePersonCheck();
+  const checkNow = (force = false) => check.run(checkedPerson(draft), force);
 
   /** Updates one value and drops that field's error: the user is fixing it. */
   const set = <K extends keyof ReferralDraft>(key: K, value: ReferralDraft[K]) => {
@@ -94,8 +110,8 @@ export function CaseNewPage() {
             <h2>{t('referral.personLegend')}</h2>
           </legend>
           <div className="field-row">
-            <TextField name="person.givenNames" label={t('referral.givenNames')} autoComplete="off" value={draft.givenNames} error={errors['person.givenNames']} onChange={(e) => set('givenNames', e.target.value)} />
-            <TextField name="person.familyNames" label={t('referral.familyNames')} autoComplete="off" value={draft.familyNames} error={errors['person.familyNames']} onChange={(e) => set('familyNames', e.target.value)} />
+            <TextField name="person.givenNames" label={t('referral.givenNames')} autoComplete="off" value={draft.givenNames} error={errors['person.givenNames']} onChange={(e) => set('givenNames', e.target.value)} onBlur={() => checkNow()} />
+            <TextField name="person.familyNames" label={t('referral.familyNames')} autoComplete="off" value={draft.familyNames} error={errors['person.familyNames']} onChange={(e) => set('familyNames', e.target.value)} onBlur={() => checkNow()} />
           </div>
           <TextField name="person.aliases" label={t('referral.aliases')} hint={t('referral.aliasesHint')} optional autoComplete="off" value={draft.aliases} error={errors['person.aliases']} onChange={(e) => set('aliases', e.target.value)} />
           <SelectField
@@ -110,9 +126,9 @@ export function CaseNewPage() {
             <legend className="field-label">{t('referral.ageLegend')}</legend>
             <FieldHint id={fieldId('age')}>{t('referral.ageHint')}</FieldHint>
             <div className="age-row">
-              <TextField name="person.birthDate" label={t('referral.birthDate')} hint={t('common.dateHint')} autoComplete="off" spellCheck={false} className="field-date" value={draft.birthDate} error={errors['person.birthDate']} onChange={(e) => set('birthDate', e.target.value)} />
-              <TextField name="person.birthYear" label={t('referral.birthYear')} inputMode="numeric" autoComplete="off" value={draft.birthYear} error={errors['person.birthYear']} onChange={(e) => set('birthYear', e.target.value)} />
-              <TextField name="person.estimatedAge" label={t('referral.estimatedAge')} inputMode="numeric" autoComplete="off" value={draft.estimatedAge} error={errors['person.estimatedAge']} onChange={(e) => set('estimatedAge', e.target.value)} />
+              <TextField name="person.birthDate" label={t('referral.birthDate')} hint={t('common.dateHint')} autoComplete="off" spellCheck={false} className="field-date" value={draft.birthDate} error={errors['person.birthDate']} onChange={(e) => set('birthDate', e.target.value)} onBlur={() => checkNow()} />
+              <TextField name="person.birthYear" label={t('referral.birthYear')} inputMode="numeric" autoComplete="off" value={draft.birthYear} error={errors['person.birthYear']} onChange={(e) => set('birthYear', e.target.value)} onBlur={() => checkNow()} />
+              <TextField name="person.estimatedAge" label={t('referral.estimatedAge')} inputMode="numeric" autoComplete="off" value={draft.estimatedAge} error={errors['person.estimatedAge']} onChange={(e) => set('estimatedAge', e.target.value)} onBlur={() => checkNow()} />
             </div>
           </fieldset>
           <CitizenshipPicker
@@ -124,6 +140,7 @@ export function CaseNewPage() {
             onAdd={() => void addCitizenships()}
             onRemove={(code) => set('citizenships', draft.citizenships.filter((c) => c !== code))}
           />
+          <PersonCheckPanel state={check.state} onSearch={() => checkNow(true)} coordinator={session.user.roles.includes('coordinator')} />
           <Checkbox name="person.protectedIdentity" label={t('referral.protectedIdentity')} hint={t('referral.protectedIdentityHint')} checked={draft.protectedIdentity} onChange={(e) => set('protectedIdentity', e.target.checked)} />
         </fieldset>
 

@@ -8,6 +8,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const { abilities, user } = useSession();
   if (abilities.listCases) return <Navigate to="/cases" replace />;
+  if (abilities.viewStatistics) return <Navigate to="/statistics" replace />;
   if (abilities.viewAudit) return <Navigate to="/audit" replace />;
   if (abilities.manageOrganisations || abilities.manageUsers) return <Navigate to="/admin" replace />;
   return (

@@ -37,6 +37,8 @@ const KINDS = {
   compensation_filed: 'timeline.compensationFiled',
   compensation_updated: 'timeline.compensationUpdated',
   group_joined: 'timeline.groupJoined',
+  person_merged: 'persons.timelineMerged',
+  person_unmerged: 'persons.timelineUnmerged',
 } as const;
 
 export function processKindLabel(kind: string, t: TFunction): string | null {

@@ -1,0 +1,62 @@
+// Which model the persons register is scored with. The engine fits u-probabilities, name
+// frequencies and the prior to the data (domain/matching/fit.ts); that needs a population. A
+// young register (a new installation, a test, a small batch file) has too few records for that:
+// a fit on ten records puts the prior near 1e-10 and nothing ever matches. Below FIT_MIN records
+// the u-values below are used instead: the engine's own fit to 100,000 invented persons of the
+// benchmark generator (bench/matching/generate.ts, seed 21, 2026), without name frequencies, and
+// a prior from the register's size. Re-derive them when the engine's comparison levels change.
+import { todayFrom, type Today } from '../../../domain/matching/birth-date.js';
+import { fitModel } from '../../../domain/matching/fit.js';
+import { modelFrom, type FieldName, type MatchModel } from '../../../domain/matching/model.js';
+import { prepareAll, type PreparedRecord } from '../../../domain/matching/prepare.js';
+import { TokenTable } from '../../../domain/matching/token-table.js';
+import type { MatchRecord } from '../../../domain/matching/types.js';
+
+/** Records needed before the model is fitted to the register itself. */
+export const FIT_MIN_RECORDS = 2_000;
+
+const REFERENCE_U: Readonly<Record<FieldName, readonly number[]>> = {
+  given: [0.00253, 0.00728, 0.0018, 0.00193, 0.98646],
+  family: [0.0008, 0.00231, 0.000876, 0.00155, 0.994464],
+  birth: [0.0000957, 0.00157, 0.0178, 0.0766, 0.9038343],
+  sex: [0.528, 0.472],
+  citizenship: [0.15, 0.85],
+  // The register holds no contacts or documents; these never weigh anything there.
+  contact: [0.01, 0.99],
+  document: [0.001, 0.999],
+};
+const REFERENCE_U_NAMES_AGREE: Partial<Record<FieldName, readonly number[]>> = { sex: [0.814, 0.186], citizenship: [0.311, 0.689] };
+const REFERENCE_U_BIRTH_ESTIMATED = [0.000013, 0.000013, 0.0191, 0.15, 0.830974];
+
+/**
+ * The chance that two records drawn at random are the same person when about one record in ten
+ * has a duplicate: 0.1·n duplicate pairs among n²/2 pairs, 0.2/n. Taken at no fewer than
+ * FIT_MIN_RECORDS records (1e-4), so a tiny register is not more eager to match than a fitted
+ * one: twins (same surname and date, other given name and sex) stay in the review band.
+ */
+export function referencePrior(size: number): number {
+  return 0.2 / Math.max(FIT_MIN_RECORDS, size);
+}
+
+export function referenceModel(size: number): MatchModel {
+  return modelFrom(REFERENCE_U, referencePrior(size), { uWhenNamesAgree: REFERENCE_U_NAMES_AGREE, uBirthEstimated: REFERENCE_U_BIRTH_ESTIMATED });
+}
+
+export interface PersonModel {
+  model: MatchModel;
+  table: TokenTable;
+  prepared: PreparedRecord[];
+  today: Today;
+  fitted: boolean;
+}
+
+/** The model for these records, their token table and the records prepared with it. */
+export function modelForRecords(records: readonly MatchRecord[], today: Today = todayFrom(new Date())): PersonModel {
+  if (records.length >= FIT_MIN_RECORDS) {
+    const { model, table, prepared } = fitModel(records, { today });
+    return { model, table, prepared, today, fitted: true };
+  }
+  const table = new TokenTable();
+  const prepared = prepareAll(records, table, { today });
+  return { model: referenceModel(records.length), table, prepared, today, fitted: false };
+}
