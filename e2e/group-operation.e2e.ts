@@ -154,7 +154,8 @@ describe('a group of twelve workers handled as one coordinated operation', () =>
     const message = await guard.innerText();
     expect(message).toContain('Det finns redan en ansökan om betänketid för personen');
     expect(message).toContain('Socialtjänsten Åsele kommun ansökte om betänketid för personen');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('duplicate-guard');
+    // Focus moves to the alert in an effect after it renders: wait for it rather than race it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('duplicate-guard');
     expect(await page.getByTestId('permit-card').count()).toBe(1);
     await expectAccessible(page, 'duplicate reflection period stopped');
   });

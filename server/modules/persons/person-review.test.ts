@@ -123,11 +123,18 @@ describe('scope of the review queue', () => {
 describe('merging', () => {
   it('is refused while both persons have an active reflection period', async () => {
     const socStockholm = (await t.database.db.selectFrom('organisations').select('id').where('name', '=', 'Socialtjänsten Stockholms stad').executeTakeFirstOrThrow()).id;
-    for (const key of ['maria1', 'maria2']) {
-      const body = { kind: 'reflection', applicantOrgId: socStockholm, applicantKind: 'social_welfare_board', viaCoordinator: true, submittedOn: '2026-05-04' };
-      const res = await stockholm.post(`/api/v1/cases/${ids[key]!.caseId}/permits`, body);
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    const body = { kind: 'reflection', applicantOrgId: socStockholm, applicantKind: 'social_welfare_board', viaCoordinator: true, submittedOn: '2026-05-04' };
+    const first = await stockholm.post(`/api/v1/cases/${ids.maria1!.caseId}/permits`, body);
+    expect(first.statusCode, first.body).toBe(201);
+    // The guard already treats the flagged pair as one person: a second application is stopped.
+    const second = await stockholm.post(`/api/v1/cases/${ids.maria2!.caseId}/permits`, body);
+    expect(second.statusCode, second.body).toBe(409);
+    expect(second.json().error.code).toBe('duplicate_reflection_application');
+    // As if both had been recorded before the pair was found: the merge must still be refused.
+    await t.database.db
+      .insertInto('permit_applications')
+      .values({ case_id: ids.maria2!.caseId, person_id: ids.maria2!.personId, kind: 'reflection', applicant_org_id: socStockholm, applicant_kind: 'social_welfare_board', via_coordinator: true, submitted_on: '2026-05-04' })
+      .execute();
     const pair = (await pairOf(stockholm, 'maria1', 'maria2'))!;
     const detail = (await stockholm.get(`/api/v1/persons/candidates/${pair.id}`)).json();
     expect(detail.mergeBlocked).toMatch(/reflection period/);
