@@ -448,6 +448,22 @@ export interface PersonIndexChangesTable {
 export interface StatisticsChangesTable {
   id: Generated<number>;
   at: Timestamp;
+  /** The person whose counted facts may have changed; null: recompute everything (0010). */
+  person_id: string | null;
+}
+
+/** The counting rules' person-years with every breakdown's code (0010-statistics-incremental). */
+export interface StatisticsPersonYearsTable {
+  person_id: string;
+  y: number;
+  region: string;
+  source: string | null;
+  form_row: string;
+  sex_age: string;
+  citizenship: string;
+  sector_row: string | null;
+  combination: string | null;
+  age_unknown: string | null;
 }
 
 export interface StatisticsCountsTable {
@@ -489,6 +505,7 @@ export interface DB {
   statistical_series_values: StatisticalSeriesValuesTable;
   statistics_changes: StatisticsChangesTable;
   statistics_counts: StatisticsCountsTable;
+  statistics_person_years: StatisticsPersonYearsTable;
   person_match_candidates: PersonMatchCandidatesTable;
   person_merges: PersonMergesTable;
   person_index_state: PersonIndexStateTable;
