@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-referral-withdraw-reason.js';
 import * as m0005retention from './migrations/0005-retention.js';
 import * as m0006persons from './migrations/0006-persons.js';
 import * as m0010statistics from './migrations/0010-statistics-incremental.js';
+import * as m0011support from './migrations/0011-support-versions.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-retention': m0005retention,
   '0006-persons': m0006persons,
   '0010-statistics-incremental': m0010statistics,
+  '0011-support-versions': m0011support,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -271,6 +271,7 @@ export interface NspEnrolmentsTable {
   accompanying_children: Generated<number>;
   children_in_home_country: Generated<number>;
   created_by: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -305,6 +306,7 @@ export interface CompensationClaimsTable {
   decided_on: DateOnly | null;
   amount_awarded_sek: number | null;
   created_by: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 

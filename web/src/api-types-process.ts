@@ -213,6 +213,7 @@ export interface NspEnrolment {
   supportTypes: string[];
   accompanyingChildren: number;
   childrenInHomeCountry: number;
+  version: number;
   createdAt: string;
 }
 
@@ -247,6 +248,7 @@ export interface CompensationClaim {
   decision: string;
   decidedOn: string | null;
   amountAwardedSek: number | null;
+  version: number;
   createdAt: string;
 }
 

@@ -1,10 +1,10 @@
 // Compensation claims (state crime-victim compensation, unpaid wages under Act 2013:644, damages):
-// filed and decided as the coordinator learns of them. No version column on claims: the row is
-// locked for the update instead, and the audit trail keeps every before/after.
+// filed and decided as the coordinator learns of them. Updates carry the version they were based
+// on (optimistic locking); the audit trail keeps every before/after.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../../http/errors.js';
 import { canWriteSupport } from '../../policies/support.policy.js';
 import { onCase, type CaseContext } from '../cases/case.access.js';
 import { onCaseRecord } from '../permits/case-record.js';
@@ -68,6 +68,7 @@ export async function updateCompensation(db: Kysely<DB>, actor: Actor, id: strin
     async (ctx) => {
       const r = await findCompensation(ctx.trx, id, ctx.row.id, true);
       if (!r) throw new NotFoundError('compensation claim');
+      if (r.version !== input.version) throw new VersionConflictError('compensation claim');
       const before = { decision: r.decision, decidedOn: r.decided_on, amountAwardedSek: r.amount_awarded_sek, amountClaimedSek: r.amount_claimed_sek };
       const next = {
         decision: input.decision ?? before.decision,
@@ -78,7 +79,7 @@ export async function updateCompensation(db: Kysely<DB>, actor: Actor, id: strin
       checkClaim({ filedOn: r.filed_on, ...next });
       await ctx.trx
         .updateTable('compensation_claims')
-        .set({ decision: next.decision, decided_on: next.decidedOn, amount_awarded_sek: next.amountAwardedSek, amount_claimed_sek: next.amountClaimedSek })
+        .set({ decision: next.decision, decided_on: next.decidedOn, amount_awarded_sek: next.amountAwardedSek, amount_claimed_sek: next.amountClaimedSek, version: r.version + 1 })
         .where('id', '=', id)
         .execute();
       await recordSupportWrite(ctx, 'compensation.record', 'compensation_updated', { key: 'claimId', id, op: 'update' }, diff(KEYS, before, next));

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../../http/errors.js';
 import { canWriteSupport } from '../../policies/support.policy.js';
 import { onCase, type CaseContext } from '../cases/case.access.js';
 import { onCaseRecord } from '../permits/case-record.js';
@@ -60,6 +60,7 @@ export async function updateNsp(db: Kysely<DB>, actor: Actor, id: string, input:
       await lockCaseSupport(ctx.trx, ctx.row.id);
       const r = await findNsp(ctx.trx, id, ctx.row.id, true);
       if (!r) throw new NotFoundError('NSP enrolment');
+      if (r.version !== input.version) throw new VersionConflictError('NSP enrolment');
       const before = { enrolledOn: r.enrolled_on, endedOn: r.ended_on, supportTypes: r.support_types, accompanyingChildren: r.accompanying_children, childrenInHomeCountry: r.children_in_home_country };
       const next = {
         enrolledOn: input.enrolledOn ?? before.enrolledOn,
@@ -80,6 +81,7 @@ export async function updateNsp(db: Kysely<DB>, actor: Actor, id: string, input:
           support_types: next.supportTypes,
           accompanying_children: next.accompanyingChildren,
           children_in_home_country: next.childrenInHomeCountry,
+          version: r.version + 1,
         })
         .where('id', '=', id)
         .execute();

@@ -12,6 +12,7 @@ export function presentNsp(r: NspRow) {
     supportTypes: r.support_types,
     accompanyingChildren: r.accompanying_children,
     childrenInHomeCountry: r.children_in_home_country,
+    version: r.version,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -51,6 +52,7 @@ export function presentCompensation(r: CompensationRow) {
     decision: r.decision,
     decidedOn: r.decided_on,
     amountAwardedSek: r.amount_awarded_sek,
+    version: r.version,
     createdAt: r.created_at.toISOString(),
   };
 }

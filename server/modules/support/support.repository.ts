@@ -12,12 +12,12 @@ export async function lockCaseSupport(trx: Transaction<DB>, caseId: string): Pro
   await sql`select pg_advisory_xact_lock(${sql.lit(CASE_SUPPORT_LOCK)}, hashtext(${caseId}))`.execute(trx);
 }
 
-const NSP = ['id', 'case_id', 'enrolled_on', 'ended_on', 'support_types', 'accompanying_children', 'children_in_home_country', 'created_at'] as const;
+const NSP = ['id', 'case_id', 'enrolled_on', 'ended_on', 'support_types', 'accompanying_children', 'children_in_home_country', 'version', 'created_at'] as const;
 const AMP = [
   'id', 'case_id', 'applied_on', 'decision', 'decided_on', 'return_country', 'accompanying_family', 'accompanying_children', 'returned_on',
   'followup1_on', 'followup1_satisfaction', 'followup1_sustainable', 'followup2_on', 'followup2_satisfaction', 'followup2_sustainable', 'version', 'created_at',
 ] as const;
-const COMPENSATION = ['id', 'case_id', 'kind', 'filed_on', 'amount_claimed_sek', 'decision', 'decided_on', 'amount_awarded_sek', 'created_at'] as const;
+const COMPENSATION = ['id', 'case_id', 'kind', 'filed_on', 'amount_claimed_sek', 'decision', 'decided_on', 'amount_awarded_sek', 'version', 'created_at'] as const;
 
 export async function findNsp(q: Q, id: string, caseId?: string, lock = false) {
   let query = q.selectFrom('nsp_enrolments').select(NSP).where('id', '=', id);

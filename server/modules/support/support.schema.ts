@@ -28,6 +28,7 @@ export const UpdateNspBody = z
     accompanyingChildren: count.optional(),
     childrenInHomeCountry: count.optional(),
     endedOn: zDate.nullable().optional(),
+    version: z.number().int().positive(),
   })
   .strict();
 
@@ -67,6 +68,7 @@ export const UpdateCompensationBody = z
     decidedOn: zDate.nullable().optional(),
     amountAwardedSek: sek.nullable().optional(),
     amountClaimedSek: sek.nullable().optional(),
+    version: z.number().int().positive(),
   })
   .strict();
 
@@ -86,6 +88,7 @@ export const NspSchema = z.object({
   supportTypes: z.array(z.string()),
   accompanyingChildren: z.number(),
   childrenInHomeCountry: z.number(),
+  version: z.number(),
   createdAt: z.string(),
 });
 
@@ -120,6 +123,7 @@ export const CompensationSchema = z.object({
   decision: z.string(),
   decidedOn: z.string().nullable(),
   amountAwardedSek: z.number().nullable(),
+  version: z.number(),
   createdAt: z.string(),
 });
 

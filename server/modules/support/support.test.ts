@@ -42,11 +42,16 @@ describe('NSP support', () => {
     const again = await coordinator.post(`/api/v1/cases/${caseId}/nsp`, { enrolledOn: '2026-04-01' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('nsp_enrolment_open');
-    const early = await nsp.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-03-01' });
+    const early = await nsp.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-03-01', version: 1 });
     expect(fieldPaths(early)).toEqual(['endedOn']);
-    const ok = await nsp.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-05-31' });
+    expect(fieldPaths(await nsp.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-05-31' }))).toEqual(['body.version']);
+    const ok = await nsp.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-05-31', version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ ongoing: false, endedOn: '2026-05-31' });
+    expect(ok.json()).toMatchObject({ ongoing: false, endedOn: '2026-05-31', version: 2 });
+    // A second editor who read version 1 does not overwrite the first one's change.
+    const stale = await coordinator.patch(`/api/v1/nsp/${id}`, { endedOn: '2026-06-30', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
     expect((await coordinator.post(`/api/v1/cases/${caseId}/nsp`, { enrolledOn: '2026-09-01' })).statusCode).toBe(201);
     const ev = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'nsp.record').where('outcome', '=', 'ok').orderBy('seq').execute();
     expect(ev[1]!.details).toMatchObject({ op: 'update', nspId: id, before: { endedOn: null }, after: { endedOn: '2026-05-31' } });
@@ -114,14 +119,19 @@ describe('compensation', () => {
 
   it('refuses a decision before the filing, and amounts that do not fit the decision', async () => {
     const url = `/api/v1/compensation/${id}`;
-    expect(fieldPaths(await coordinator.patch(url, { decision: 'granted', decidedOn: '2026-04-30', amountAwardedSek: 96_000 }))).toEqual(['decidedOn']);
-    expect(fieldPaths(await coordinator.patch(url, { decision: 'granted', decidedOn: '2026-06-30' }))).toEqual(['amountAwardedSek']);
-    expect(fieldPaths(await coordinator.patch(url, { decision: 'refused', decidedOn: '2026-06-30', amountAwardedSek: 10 }))).toEqual(['amountAwardedSek']);
-    expect(fieldPaths(await coordinator.patch(url, { decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 100_000 }))).toEqual(['amountAwardedSek']);
-    const ok = await coordinator.patch(url, { decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 64_000 });
+    const version = 1;
+    expect(fieldPaths(await coordinator.patch(url, { decision: 'granted', decidedOn: '2026-04-30', amountAwardedSek: 96_000, version }))).toEqual(['decidedOn']);
+    expect(fieldPaths(await coordinator.patch(url, { decision: 'granted', decidedOn: '2026-06-30', version }))).toEqual(['amountAwardedSek']);
+    expect(fieldPaths(await coordinator.patch(url, { decision: 'refused', decidedOn: '2026-06-30', amountAwardedSek: 10, version }))).toEqual(['amountAwardedSek']);
+    expect(fieldPaths(await coordinator.patch(url, { decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 100_000, version }))).toEqual(['amountAwardedSek']);
+    const ok = await coordinator.patch(url, { decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 64_000, version });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 64_000 });
-    expect((await coordinator.patch('/api/v1/compensation/00000000-0000-4000-8000-000000000000', { decision: 'refused' })).statusCode).toBe(404);
+    expect(ok.json()).toMatchObject({ decision: 'partly_granted', decidedOn: '2026-06-30', amountAwardedSek: 64_000, version: 2 });
+    const stale = await coordinator.patch(url, { decision: 'granted', decidedOn: '2026-07-01', amountAwardedSek: 96_000, version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect((await coordinator.get(`/api/v1/cases/${caseId}/support`)).json().compensation[0]).toMatchObject({ decision: 'partly_granted', version: 2 });
+    expect((await coordinator.patch('/api/v1/compensation/00000000-0000-4000-8000-000000000000', { decision: 'refused', version: 1 })).statusCode).toBe(404);
   });
 });
 

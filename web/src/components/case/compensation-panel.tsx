@@ -45,7 +45,7 @@ function ClaimForm({ caseId, claim, onDone, onCancel }: { caseId: string; claim?
       check,
       request: () =>
         claim
-          ? api.patch(`/compensation/${claim.id}`, { decision: v.decision, decidedOn: v.decidedOn || null, amountAwardedSek: wholeOrNull(v.amountAwardedSek), amountClaimedSek: wholeOrNull(v.amountClaimedSek) })
+          ? api.patch(`/compensation/${claim.id}`, { decision: v.decision, decidedOn: v.decidedOn || null, amountAwardedSek: wholeOrNull(v.amountAwardedSek), amountClaimedSek: wholeOrNull(v.amountClaimedSek), version: claim.version })
           : api.post(`/cases/${caseId}/compensation`, { kind: v.kind, filedOn: v.filedOn, amountClaimedSek: wholeOrNull(v.amountClaimedSek) }),
       onSuccess: onDone,
     });
@@ -128,7 +128,7 @@ export function CompensationPanel({ caseId, items, canWrite, onChanged }: { case
       ) : (
         <ul className="card-list">
           {items.map((c) => (
-            <ClaimItem key={`${c.id}-${c.decision}-${c.amountAwardedSek ?? ''}`} caseId={caseId} claim={c} canWrite={canWrite} onChanged={onChanged} />
+            <ClaimItem key={`${c.id}-${c.version}`} caseId={caseId} claim={c} canWrite={canWrite} onChanged={onChanged} />
           ))}
         </ul>
       )}

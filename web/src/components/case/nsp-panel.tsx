@@ -51,7 +51,7 @@ function NspForm({ caseId, enrolment, onDone, onCancel }: { caseId: string; enro
     e.preventDefault();
     form.submit({
       check,
-      request: () => (enrolment ? api.patch(`/nsp/${enrolment.id}`, body) : api.post(`/cases/${caseId}/nsp`, body)),
+      request: () => (enrolment ? api.patch(`/nsp/${enrolment.id}`, { ...body, version: enrolment.version }) : api.post(`/cases/${caseId}/nsp`, body)),
       onSuccess: onDone,
     });
   };
@@ -135,7 +135,7 @@ export function NspPanel({ caseId, items, canWrite, onChanged }: { caseId: strin
       ) : (
         <ul className="card-list">
           {items.map((n) => (
-            <NspItem key={`${n.id}-${n.endedOn ?? ''}-${n.supportTypes.join()}`} caseId={caseId} enrolment={n} canWrite={canWrite} onChanged={onChanged} />
+            <NspItem key={`${n.id}-${n.version}`} caseId={caseId} enrolment={n} canWrite={canWrite} onChanged={onChanged} />
           ))}
         </ul>
       )}
