@@ -38,6 +38,8 @@ export interface ProcessView {
   version: number;
   allowedTransitions: CaseTransition[];
   assignedUser: { id: string; name: string } | null;
+  /** The active coordinators of the case's unit (for the coordinator; empty otherwise). */
+  assignableUsers: { id: string; name: string }[];
   referredOn: string;
   assessedOn: string | null;
   closedOn: string | null;

@@ -62,6 +62,7 @@ export interface ProcessFacts {
   closedOn: string | null;
   closureReason: string | null;
   assignedUser: { id: string; name: string } | null;
+  assignableUsers: { id: string; name: string }[];
   allowedTransitions: CaseTransition[];
 }
 
@@ -76,6 +77,7 @@ export function presentProcess(
     version: f.version,
     allowedTransitions: f.allowedTransitions,
     assignedUser: f.assignedUser,
+    assignableUsers: f.assignableUsers,
     referredOn: f.referredOn,
     assessedOn: f.assessedOn,
     closedOn: f.closedOn,

@@ -102,3 +102,17 @@ export async function supportPlansOf(q: Q, caseId: string) {
 }
 
 export type SupportPlanRow = Awaited<ReturnType<typeof supportPlansOf>>[number];
+
+/** The active coordinators of a coordination unit: the people a case of that unit can be assigned to. */
+export async function assignableUsers(q: Q, coordinationUnitId: string): Promise<{ id: string; name: string }[]> {
+  return q
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name as name'])
+    .where('users.organisation_id', '=', coordinationUnitId)
+    .where('users.active', '=', true)
+    .where('user_roles.role', '=', 'coordinator')
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute();
+}

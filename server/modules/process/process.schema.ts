@@ -101,6 +101,8 @@ export const ProcessViewSchema = z.object({
   version: z.number(),
   allowedTransitions: z.array(z.enum(TRANSITION_CODES)),
   assignedUser: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The active coordinators of the case's unit, for the coordinator; empty for everyone else. */
+  assignableUsers: z.array(z.object({ id: z.string(), name: z.string() })),
   referredOn: z.string(),
   assessedOn: z.string().nullable(),
   closedOn: z.string().nullable(),

@@ -14,7 +14,7 @@ import { checkTransition, type CaseTransition } from '../../../domain/process/ca
 import type { CaseStatus } from '../../../domain/codelists/case-status.js';
 import { ageAt } from '../../../domain/age.js';
 import { swedishToday } from '../../jobs/clock.js';
-import { currentAssessment, findUserWithRoles, processColumns, updateCaseAtVersion } from './process.repository.js';
+import { assignableUsers, currentAssessment, findUserWithRoles, processColumns, updateCaseAtVersion } from './process.repository.js';
 import { presentProcess, type ProcessView } from './process.presenter.js';
 import type { AssignInput, CloseInput } from './process.schema.js';
 
@@ -34,6 +34,8 @@ export async function processViewOnCase(ctx: CaseContext): Promise<ProcessView> 
     closureReason: c.closure_reason,
     assignedUser: c.assigned_user_id ? { id: c.assigned_user_id, name: c.assigned_name ?? '' } : null,
     allowedTransitions: allowedTransitions(ctx, status),
+    // Who the coordinator may assign the case to; the case's unit, else the region's (the actor's).
+    assignableUsers: canRunProcess(ctx) ? await assignableUsers(ctx.trx, c.responsible_org_id ?? ctx.actor.organisationId ?? '') : [],
   };
   if (!canReadProcessDetails(ctx)) return presentProcess(facts, null);
   const r = ctx.row;

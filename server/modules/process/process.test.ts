@@ -154,6 +154,18 @@ describe('assignment within the coordination unit', () => {
       expect(res.json().error).toMatchObject({ code: 'assignee_not_allowed', fields: [{ path: 'userId' }] });
     }
   });
+
+  it('offers the coordinator exactly the active coordinators of the unit, and nobody to others', async () => {
+    const view = (await stockholm.get(`/api/v1/cases/${caseId}/process`)).json();
+    const names = view.assignableUsers.map((u: { name: string }) => u.name);
+    expect(names).toContain('Test koordinator.stockholm2');
+    expect(names).not.toContain('Test koordinator.gammal'); // inactive
+    expect(names).not.toContain('Test admin.stockholm'); // not a coordinator
+    expect(view.assignableUsers.every((u: { id: string }) => typeof u.id === 'string')).toBe(true);
+    const referrerView = await referrer.get(`/api/v1/cases/${caseId}/process`);
+    expect(referrerView.statusCode, referrerView.body).toBe(200);
+    expect(referrerView.json().assignableUsers).toEqual([]);
+  });
 });
 
 describe('support plans', () => {

@@ -29,6 +29,8 @@ export function ProcessBar({ process, onChanged, onOpenAssessment }: ProcessBarP
   const [open, setOpen] = useState<OpenStep>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const colleagues = process.assignableUsers.filter((u) => u.id !== session.user.id && u.id !== process.assignedUser?.id);
+  const [colleague, setColleague] = useState('');
   const steps = new Set<CaseTransition>(process.allowedTransitions);
   const coordinates = process.allowedTransitions.length > 0;
   const age = process.ageAtToday;
@@ -126,6 +128,31 @@ export function ProcessBar({ process, onChanged, onOpenAssessment }: ProcessBarP
             <button type="button" className="button button-secondary" disabled={busy} onClick={() => post('assign', { version: process.version, userId: null }, t('process.unassigned'))}>
               {t('process.unassign')}
             </button>
+          ) : null}
+          {colleagues.length > 0 ? (
+            <span className="inline-field">
+              <label htmlFor="assign-colleague">{t('process.assignTo')}</label>
+              <select id="assign-colleague" value={colleague} onChange={(e) => setColleague(e.target.value)}>
+                <option value="">{t('common.choose')}</option>
+                {colleagues.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy || colleague === ''}
+                onClick={() => {
+                  const name = colleagues.find((u) => u.id === colleague)?.name ?? '';
+                  post('assign', { version: process.version, userId: colleague }, t('process.assignedTo', { name }));
+                  setColleague('');
+                }}
+              >
+                {t('process.assignButton')}
+              </button>
+            </span>
           ) : null}
         </div>
       ) : null}
