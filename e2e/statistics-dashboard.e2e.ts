@@ -1,8 +1,10 @@
-// Journey (issue 4): the national analyst imports historical cases from a CSV file through the
-// import page — a file with a mistake first, whose validation report names line and column, then
-// the corrected file — sees the imported figures in the dashboard's table view (internal: true
-// counts; published: the 1 hidden as "..", not 0), and downloads the annual report as PDF.
-// axe checks every page visited.
+// Journey (issue 4), on the demo with its historical statistics (2021–2025, the published
+// figures): the national analyst finds every indicator card filled, imports more cases from a
+// CSV file through the import page — a file with a mistake first, whose validation report names
+// line and column and says what is wrong in Swedish, then the corrected file — sees the file's
+// cases added to the dashboard's table view (internal: true counts; published: a 1 hidden as
+// "..", not 0), views the annual report in the browser and downloads it as PDF. axe checks
+// every page of the app visited.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lots-e2e-stats-'));
-  lots = await startLots();
+  lots = await startLots({ history: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -62,6 +64,10 @@ describe('national statistics: import cases, read the dashboard, download the re
     await page.waitForURL('**/statistics');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Statistik');
     await expect.poll(() => page.getByTestId('indicator-3').isVisible()).toBe(true);
+    // The demo's history: 2021–2025 by default, every indicator with a value.
+    await expect.poll(() => page.getByTestId('indicator-3').innerText()).toMatch(/481\s*personer\s*\(2025\)/);
+    for (const id of [1, 2, 3, 4, 5, 6, 7]) expect(await page.getByTestId(`indicator-${id}`).innerText(), `indicator ${id}`).not.toContain('Inga uppgifter');
+    expect(await page.getByTestId('indicator-1').innerText()).toContain('DEMODATA');
     await expectAccessible(page, 'statistics dashboard (before import)');
 
     await page.getByRole('navigation', { name: 'Statistik' }).getByRole('link', { name: 'Import' }).click();
@@ -78,6 +84,7 @@ describe('national statistics: import cases, read the dashboard, download the re
     await expect.poll(() => errorRow.count()).toBe(1);
     expect(await errorRow.locator('th').innerText()).toBe('4');
     expect(await errorRow.locator('td').first().innerText()).toBe('sex');
+    expect(await errorRow.locator('td[data-code="not_allowed"]').innerText()).toBe('"X" är inte tillåtet.');
     expect(await page.getByRole('button', { name: /^Importera/ }).count()).toBe(0);
     await expectAccessible(page, 'statistics import (validation report)');
 
@@ -91,7 +98,7 @@ describe('national statistics: import cases, read the dashboard, download the re
     await expect.poll(() => page.getByText(/Importen är klar: 12 rader – 12 nya ärenden/).isVisible(), { timeout: 30_000 }).toBe(true);
     await expectAccessible(page, 'statistics import (done)');
 
-    // The dashboard, 2023–2024, internal figures: the counts of the file.
+    // The dashboard, 2023–2024, internal figures: the history plus the counts of the file.
     await page.getByRole('navigation', { name: 'Statistik' }).getByRole('link', { name: 'Översikt' }).click();
     await page.waitForURL('**/statistics');
     await page.getByLabel('Från år').selectOption('2023');
@@ -101,26 +108,28 @@ describe('national statistics: import cases, read the dashboard, download the re
     await expect.poll(() => formPanel.getByRole('img').count()).toBe(1);
     await formPanel.getByRole('button', { name: 'Visa som tabell' }).click();
     await expect.poll(() => page.getByTestId('stat-table-form').isVisible()).toBe(true);
-    expect(await cell(page, 'form', 'labour', 2024)).toBe('7');
-    expect(await cell(page, 'form', 'sexual', 2024)).toBe('3');
-    expect(await cell(page, 'form', 'total', 2024)).toBe('10');
-    expect(await cell(page, 'form', 'labour', 2023)).toBe('1');
-    await expect.poll(() => page.getByTestId('indicator-3').innerText()).toMatch(/10\s*personer\s*\(2024\)/);
+    expect(await cell(page, 'form', 'labour', 2024)).toBe(String(233 + 7));
+    expect(await cell(page, 'form', 'sexual', 2024)).toBe(String(166 + 3));
+    expect(await cell(page, 'form', 'total', 2024)).toBe(String(430 + 10));
+    expect(await cell(page, 'form', 'labour', 2023)).toBe(String(189 + 1));
+    await expect.poll(() => page.getByTestId('indicator-3').innerText()).toMatch(/440\s*personer\s*\(2024\)/);
     await expectAccessible(page, 'statistics dashboard (internal, table view)');
 
-    // Published figures: the single case of 2023 is hidden and marked "..", never shown as 0.
+    // Published figures: the single person in military service in 2021 is hidden and marked "..", never shown as 0.
+    await page.getByLabel('Från år').selectOption('2021');
     await page.getByLabel('Publicerade (röjandekontrollerade)').check();
-    await Promise.all([page.waitForResponse(formTable('from=2023&to=2024&publish=true')), page.getByRole('button', { name: 'Visa', exact: true }).click()]);
+    await Promise.all([page.waitForResponse(formTable('from=2021&to=2024&publish=true')), page.getByRole('button', { name: 'Visa', exact: true }).click()]);
     await expect.poll(() => formPanel.getByRole('img').count()).toBe(1);
     await formPanel.getByRole('button', { name: 'Visa som tabell' }).click();
     await expect.poll(() => page.getByTestId('stat-table-form').locator('caption').innerText()).toMatch(/publicerade siffror/);
-    expect(await cell(page, 'form', 'labour', 2023)).toMatch(/^\.\.\s*dold$/);
-    expect(await cell(page, 'form', 'total', 2024)).toBe('10');
+    expect(await cell(page, 'form', 'military_service', 2021)).toMatch(/^\.\.\s*dold$/);
+    expect(await cell(page, 'form', 'total', 2021)).toBe('490');
+    expect(await cell(page, 'form', 'total', 2024)).toBe('440');
     await expectAccessible(page, 'statistics dashboard (published, table view)');
     await context.close();
   });
 
-  it('the analyst downloads the annual report as PDF', async () => {
+  it('the analyst views the annual report in the browser and downloads it as PDF', async () => {
     const context = await browser.newContext({ locale: 'sv-SE', acceptDownloads: true });
     const page = await context.newPage();
     await signInAs(page, lots.url, 'analytiker');
@@ -129,6 +138,30 @@ describe('national statistics: import cases, read the dashboard, download the re
     await page.waitForURL('**/statistics/report');
     await page.getByLabel('Rapportår').selectOption('2024');
     await expectAccessible(page, 'annual report');
+
+    // Viewed in a new tab: the report's own HTML, its tables rendered, under its strict CSP.
+    const [view] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: 'Visa rapporten 2024' }).click(),
+    ]);
+    await view.waitForLoadState('load');
+    expect(view.url()).toContain('disposition=inline');
+    expect(await view.title()).toBe('Människohandel och exploatering i Sverige: statistik 2024');
+    const served = await context.request.get(view.url());
+    const headers = served.headers();
+    expect(headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
+    expect(headers['content-disposition']).toMatch(/^inline;/);
+    const formTable1 = view.getByRole('table', { name: 'Tabell 1. Identifierade personer efter exploateringsform' });
+    await expect.poll(() => formTable1.isVisible()).toBe(true);
+    expect((await formTable1.getByRole('row', { name: /^sexuella ändamål/ }).innerText()).split(/\s+/).slice(-4)).toEqual(['249', '174', '182', String(166 + 3)]); // with the file imported above
+    expect(await view.getByRole('table').count()).toBeGreaterThan(15);
+    await view.close();
+    // axe cannot run inside the report (its CSP lets no script run), so check the same HTML on a blank page.
+    const copy = await context.newPage();
+    await copy.setContent(await served.text());
+    await expectAccessible(copy, 'annual report (HTML)');
+    await copy.close();
+
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-pdf').click()]);
     expect(download.suggestedFilename()).toBe('lots-statistik-2024-sv.pdf');
     const path = await download.path();

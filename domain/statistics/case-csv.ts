@@ -6,6 +6,7 @@ import { POLICE_REGIONS } from '../codelists/police-regions.js';
 import { readCsv, writeCsv, type CsvIssue } from './csv.js';
 import { checkCrossRows, validateCaseRow } from './case-row.js';
 import { CASE_COLUMNS, type CaseColumn, type CaseRecord, type CaseRowError } from './case-record.js';
+import { importIssue } from './import-issues.js';
 
 export * from './case-record.js';
 
@@ -23,28 +24,24 @@ function headerErrors(header: readonly string[]): CaseRowError[] {
   const missing = CASE_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(CASE_COLUMNS as readonly string[]).includes(n));
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  const problems = [
-    missing.length ? `missing column(s): ${missing.join(', ')}` : '',
-    unknown.length ? `unknown column(s): ${unknown.join(', ')}` : '',
-    dupes.length ? `repeated column(s): ${dupes.join(', ')}` : '',
-  ].filter(Boolean);
-  if (problems.length === 0) return [];
-  return [{ line: 1, column: null, message: `wrong header: ${problems.join('; ')}. Expected the header line: ${expected}`, allowed: [...CASE_COLUMNS] }];
+  if (missing.length + unknown.length + dupes.length === 0) return [];
+  const params = { missing: missing.join(', '), unknown: unknown.join(', '), repeated: [...new Set(dupes)].join(', '), expected };
+  return [importIssue(1, null, 'wrong_header', { params, allowed: CASE_COLUMNS })];
 }
 
 /** Validates a whole file. `today` (YYYY-MM-DD) bounds dates; rows are never half-accepted. */
 export function readCaseFile(text: string, today: string): CaseFileResult {
   const { records, issues } = readCsv(text);
-  const errors: CaseRowError[] = issues.map((i: CsvIssue) => ({ line: i.line, column: null, message: i.message }));
+  const errors: CaseRowError[] = issues.map((i: CsvIssue) => importIssue(i.line, null, i.code));
   const [header, ...rows] = records;
-  if (!header) return { records: [], errors: [{ line: 1, column: null, message: `the file is empty; expected the header line: ${CASE_COLUMNS.join(',')}` }], rows: 0 };
+  if (!header) return { records: [], errors: [importIssue(1, null, 'empty_file', { params: { expected: CASE_COLUMNS.join(',') } })], rows: 0 };
   const headErr = headerErrors(header.fields);
   if (headErr.length) return { records: [], errors: headErr, rows: rows.length };
   const index = new Map(header.fields.map((h, i) => [h.trim(), i]));
   const out: (CaseRecord & { line: number })[] = [];
   for (const r of rows) {
     if (r.fields.length !== CASE_COLUMNS.length) {
-      errors.push({ line: r.line, column: null, message: `has ${r.fields.length} fields; every row needs ${CASE_COLUMNS.length} (${CASE_COLUMNS.join(',')})` });
+      errors.push(importIssue(r.line, null, 'field_count', { params: { count: r.fields.length, expected: CASE_COLUMNS.length, columns: CASE_COLUMNS.join(',') } }));
       continue;
     }
     const get = (c: CaseColumn) => r.fields[index.get(c)!]!.trim();

@@ -1,4 +1,5 @@
 // The case interchange format's columns and its normalised record (see case-csv.ts).
+import type { ImportIssue } from './import-issues.js';
 import type { AgeGroup, Sex } from '../codelists/sex-age.js';
 import type { ExploitationForm } from '../codelists/exploitation-forms.js';
 import type { PoliceRegion } from '../codelists/police-regions.js';
@@ -34,10 +35,5 @@ export interface CaseRecord {
   labourSector: LabourSector | null;
 }
 
-export interface CaseRowError {
-  line: number;
-  column: CaseColumn | null;
-  value?: string;
-  message: string;
-  allowed?: string[];
-}
+/** A problem in a case file: line, column, value, a stable code with parameters, the English message. */
+export type CaseRowError = ImportIssue<CaseColumn | null>;

@@ -10,6 +10,7 @@ import { isCountryCode } from '../codelists/countries.js';
 import { municipalityByCode } from '../reference/municipalities.js';
 import { ASSESSMENT_VALUES, type AssessmentValue, type CaseColumn, type CaseRecord, type CaseRowError } from './case-record.js';
 import { LABOUR_SECTORS, isLabourSector, type LabourSector } from './labour-sectors.js';
+import { importIssue, type ImportIssueCode, type IssueParams } from './import-issues.js';
 
 const REF = /^[\p{L}\p{N}][\p{L}\p{N}._:/-]{0,63}$/u;
 const FORM_ORDER = EXPLOITATION_FORMS.map((f) => f.code) as string[];
@@ -17,17 +18,17 @@ const codes = (list: readonly { code: string }[]) => list.map((e) => e.code);
 
 export function validateCaseRow(get: (c: CaseColumn) => string, line: number, today: string): { record: CaseRecord } | { errors: CaseRowError[] } {
   const errors: CaseRowError[] = [];
-  const err = (column: CaseColumn, message: string, allowed?: string[]) => {
-    errors.push({ line, column, value: get(column), message, ...(allowed ? { allowed } : {}) });
+  const err = (column: CaseColumn, code: ImportIssueCode, params?: IssueParams, allowed?: readonly string[]) => {
+    errors.push(importIssue(line, column, code, { value: get(column), params, allowed }));
   };
   const oneOf = <T extends string>(column: CaseColumn, allowed: readonly T[], required: boolean): T | null => {
     const v = get(column);
     if (v === '') {
-      if (required) err(column, `is required; one of: ${allowed.join(', ')}`, [...allowed]);
+      if (required) err(column, 'required', undefined, allowed);
       return null;
     }
     if (!(allowed as readonly string[]).includes(v)) {
-      err(column, `"${v}" is not allowed; one of: ${allowed.join(', ')}`, [...allowed]);
+      err(column, 'not_allowed', undefined, allowed);
       return null;
     }
     return v as T;
@@ -35,22 +36,22 @@ export function validateCaseRow(get: (c: CaseColumn) => string, line: number, to
   const date = (column: CaseColumn, required: boolean): string | null => {
     const v = get(column);
     if (v === '') {
-      if (required) err(column, 'is required: a date written YYYY-MM-DD');
+      if (required) err(column, 'date_required');
       return null;
     }
     if (!isIsoDate(v)) {
-      err(column, `"${v}" is not a real date written YYYY-MM-DD`);
+      err(column, 'invalid_date');
       return null;
     }
     if (v > today) {
-      err(column, `${v} is in the future (today is ${today})`);
+      err(column, 'future_date', { today });
       return null;
     }
     return v;
   };
   const ref = (column: CaseColumn): string => {
     const v = get(column);
-    if (!REF.test(v)) err(column, v === '' ? 'is required' : `"${v}" is not a valid reference: 1–64 letters, digits and . _ : / - , starting with a letter or digit`);
+    if (!REF.test(v)) err(column, v === '' ? 'required' : 'invalid_ref');
     return v;
   };
 
@@ -60,21 +61,21 @@ export function validateCaseRow(get: (c: CaseColumn) => string, line: number, to
   // Region: named, or taken from the municipality; both given must agree.
   const regionText = get('region');
   const region = regionText === '' ? null : regionFromName(regionText);
-  if (regionText !== '' && !region) err('region', `"${regionText}" is not a police region; one of: ${POLICE_REGIONS.map((r) => r.sv).join(', ')} (or blank when municipality_code is given)`, POLICE_REGIONS.map((r) => r.sv));
+  if (regionText !== '' && !region) err('region', 'unknown_region', undefined, POLICE_REGIONS.map((r) => r.sv));
   const muniText = get('municipality_code');
   const municipality = muniText === '' ? null : municipalityByCode(muniText);
-  if (muniText !== '' && !municipality) err('municipality_code', `"${muniText}" is not a Swedish municipality code (four digits, e.g. 0180 for Stockholm)`);
-  if (regionText === '' && muniText === '') err('region', 'give the police region or a municipality_code to derive it from', POLICE_REGIONS.map((r) => r.sv));
+  if (muniText !== '' && !municipality) err('municipality_code', 'unknown_municipality');
+  if (regionText === '' && muniText === '') err('region', 'region_required', undefined, POLICE_REGIONS.map((r) => r.sv));
   if (region && municipality && municipality.region !== region) {
-    err('municipality_code', `municipality ${municipality.code} (${municipality.name}) is in region ${POLICE_REGIONS.find((r) => r.code === municipality.region)!.sv}, not ${regionText}`);
+    err('municipality_code', 'municipality_in_other_region', { municipality: municipality.name, municipalityRegion: POLICE_REGIONS.find((r) => r.code === municipality.region)!.sv, region: regionText });
   }
 
   const referredOn = date('referred_on', true);
   const referralSource = oneOf<ReferralSource>('referral_source', codes(REFERRAL_SOURCES) as ReferralSource[], true);
   const assessment = oneOf<AssessmentValue>('assessment', ASSESSMENT_VALUES, true);
   const assessedOn = date('assessed_on', assessment !== null && assessment !== 'pending');
-  if (assessment === 'pending' && get('assessed_on') !== '') err('assessed_on', 'must be blank while the assessment is pending');
-  if (assessedOn && referredOn && assessedOn < referredOn) err('assessed_on', `${assessedOn} is before referred_on ${referredOn}: a case is assessed after it is referred`);
+  if (assessment === 'pending' && get('assessed_on') !== '') err('assessed_on', 'blank_while_pending');
+  if (assessedOn && referredOn && assessedOn < referredOn) err('assessed_on', 'assessed_before_referred', { referredOn });
 
   const sex = oneOf<Sex>('sex', codes(SEXES) as Sex[], true);
   const ageGroup = oneOf<AgeGroup>('age_group', codes(AGE_GROUPS) as AgeGroup[], false);
@@ -82,26 +83,25 @@ export function validateCaseRow(get: (c: CaseColumn) => string, line: number, to
   let birthYear: number | null = null;
   if (birthText !== '') {
     const y = /^\d{4}$/.test(birthText) ? Number(birthText) : NaN;
-    if (!(y >= 1900) || (referredOn && y > Number(referredOn.slice(0, 4)))) err('birth_year', `"${birthText}" is not a four-digit year from 1900 to the year of referral`);
+    if (!(y >= 1900) || (referredOn && y > Number(referredOn.slice(0, 4)))) err('birth_year', 'invalid_birth_year');
     else birthYear = y;
   }
   const on = assessedOn ?? referredOn;
   if (birthYear !== null && ageGroup && on) {
     const years = ageAt({ birthYear }, on).years ?? 0;
     // The birth-year rule (1 July) can be a year off either way; beyond that it is a contradiction.
-    if (ageGroup === 'unknown') err('age_group', `"unknown" contradicts birth_year ${birthYear}; leave age_group blank to derive it`);
-    else if (ageGroup === 'child' && years > 18) err('age_group', `"child" contradicts birth_year ${birthYear} (about ${years} on ${on})`);
-    else if (ageGroup === 'adult' && years < 17) err('age_group', `"adult" contradicts birth_year ${birthYear} (about ${years} on ${on})`);
+    if (ageGroup === 'unknown') err('age_group', 'unknown_age_with_birth_year', { birthYear });
+    else if ((ageGroup === 'child' && years > 18) || (ageGroup === 'adult' && years < 17)) err('age_group', 'age_group_contradicts_birth_year', { birthYear, age: years, on });
   }
 
-  const citizenships = list('citizenship', get, err, (c) => (isCountryCode(c) ? c : null), 'ISO 3166-1 alpha-2 country codes separated by ; (e.g. TH;SE)', (v) => v.toUpperCase());
-  const forms = list('exploitation_forms', get, err, (f) => (FORM_ORDER.includes(f) ? (f as ExploitationForm) : null), `codes separated by ; from: ${FORM_ORDER.join(', ')}`, (v) => v, FORM_ORDER);
+  const citizenships = list('citizenship', get, line, errors, (c) => (isCountryCode(c) ? c : null), 'invalid_country', (v) => v.toUpperCase());
+  const forms = list('exploitation_forms', get, line, errors, (f) => (FORM_ORDER.includes(f) ? (f as ExploitationForm) : null), 'invalid_form', (v) => v, FORM_ORDER);
   forms?.sort((a, b) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b));
   const sectorText = get('labour_sector').toUpperCase();
   let labourSector: LabourSector | null = null;
   if (sectorText !== '') {
     if (isLabourSector(sectorText)) labourSector = sectorText;
-    else err('labour_sector', `"${get('labour_sector')}" is not an ISIC Rev.4 section; one of: ${codes(LABOUR_SECTORS).join(', ')}`, codes(LABOUR_SECTORS));
+    else err('labour_sector', 'not_allowed', undefined, codes(LABOUR_SECTORS));
   }
 
   if (errors.length > 0) return { errors };
@@ -128,9 +128,10 @@ export function validateCaseRow(get: (c: CaseColumn) => string, line: number, to
 function list<T extends string>(
   column: CaseColumn,
   get: (c: CaseColumn) => string,
-  err: (c: CaseColumn, m: string, allowed?: string[]) => void,
+  line: number,
+  errors: CaseRowError[],
   parse: (v: string) => T | null,
-  what: string,
+  invalid: 'invalid_country' | 'invalid_form',
   normalise: (v: string) => string,
   allowed?: string[],
 ): T[] | null {
@@ -141,11 +142,11 @@ function list<T extends string>(
   for (const p of parts) {
     const v = parse(p);
     if (!v) {
-      err(column, `"${p}" is not allowed: ${what}`, allowed);
+      errors.push(importIssue(line, column, invalid, { value: raw, params: { item: p }, allowed }));
       return null;
     }
     if (out.includes(v)) {
-      err(column, `"${p}" is listed twice`);
+      errors.push(importIssue(line, column, 'listed_twice', { value: raw, params: { item: p } }));
       return null;
     }
     out.push(v);
@@ -160,7 +161,7 @@ export function checkCrossRows(records: readonly (CaseRecord & { line: number })
   const persons = new Map<string, CaseRecord & { line: number }>();
   for (const r of records) {
     const seen = cases.get(r.caseRef);
-    if (seen !== undefined) errors.push({ line: r.line, column: 'case_ref', value: r.caseRef, message: `case_ref ${r.caseRef} is already on line ${seen}; each case appears once per file` });
+    if (seen !== undefined) errors.push(importIssue(r.line, 'case_ref', 'duplicate_case_ref', { value: r.caseRef, params: { firstLine: seen } }));
     else cases.set(r.caseRef, r.line);
     const first = persons.get(r.personRef);
     if (!first) {
@@ -168,7 +169,7 @@ export function checkCrossRows(records: readonly (CaseRecord & { line: number })
       continue;
     }
     const clash = (column: CaseColumn, a: string, b: string) => {
-      if (a !== b) errors.push({ line: r.line, column, value: b, message: `person_ref ${r.personRef} has ${column} "${a}" on line ${first.line}; rows sharing a person_ref are the same person and must agree` });
+      if (a !== b) errors.push(importIssue(r.line, column, 'person_disagrees', { value: b, params: { personRef: r.personRef, column, first: a, firstLine: first.line } }));
     };
     clash('sex', first.sex, r.sex);
     clash('birth_year', String(first.birthYear ?? ''), String(r.birthYear ?? ''));

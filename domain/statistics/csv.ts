@@ -11,7 +11,7 @@ export interface CsvRecord {
 export interface CsvIssue {
   line: number;
   column: string | null;
-  message: string;
+  code: 'csv_unclosed_quote' | 'csv_text_after_quote' | 'csv_quote_in_field';
 }
 
 export interface CsvReadResult {
@@ -38,10 +38,10 @@ export function readCsv(input: string): CsvReadResult {
   let line = 1;
   let start = 1;
   let i = 0;
-  let bad: string | null = null;
+  let bad: CsvIssue['code'] | null = null;
   const end = () => {
     fields.push(field);
-    if (bad) issues.push({ line: start, column: null, message: bad });
+    if (bad) issues.push({ line: start, column: null, code: bad });
     else if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
     fields = [];
     field = '';
@@ -67,7 +67,7 @@ export function readCsv(input: string): CsvReadResult {
         j++;
       }
       if (!closed) {
-        bad = 'a quoted field is never closed (missing ")';
+        bad = 'csv_unclosed_quote';
         i = text.length;
         break;
       }
@@ -75,7 +75,7 @@ export function readCsv(input: string): CsvReadResult {
       i = j;
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        bad ??= 'text after a closing quote; write "" for a quote inside a quoted field';
+        bad ??= 'csv_text_after_quote';
         while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
       }
       continue;
@@ -90,7 +90,7 @@ export function readCsv(input: string): CsvReadResult {
       line++;
       start = line;
     } else {
-      if (ch === '"') bad ??= 'a quote inside an unquoted field; quote the whole field and write "" for the quote';
+      if (ch === '"') bad ??= 'csv_quote_in_field';
       field += ch;
       i++;
     }

@@ -6,6 +6,7 @@
 // internally inconsistent (ÅMP 2024); they are kept exactly as published.
 import type { Label } from './dimensions.js';
 import { readCsv } from './csv.js';
+import { importIssue, type ImportIssue, type ImportIssueCode, type IssueParams } from './import-issues.js';
 
 export interface MeasureDef {
   code: string;
@@ -84,13 +85,8 @@ export interface SeriesValue {
   note: string;
 }
 
-export interface SeriesError {
-  line: number;
-  column: string | null;
-  value?: string;
-  message: string;
-  allowed?: string[];
-}
+/** A problem in a series file: line, column, value, a stable code with parameters, the English message. */
+export type SeriesError = ImportIssue;
 
 export function seriesDef(code: string): SeriesDef | undefined {
   return SERIES.find((s) => s.code === code);
@@ -98,36 +94,43 @@ export function seriesDef(code: string): SeriesDef | undefined {
 
 export function readSeriesFile(text: string): { values: SeriesValue[]; errors: SeriesError[]; rows: number } {
   const { records, issues } = readCsv(text);
-  const errors: SeriesError[] = issues.map((i) => ({ line: i.line, column: null, message: i.message }));
+  const errors: SeriesError[] = issues.map((i) => importIssue(i.line, null, i.code));
   const [header, ...rows] = records;
   const expected = SERIES_COLUMNS.join(',');
   if (!header || header.fields.map((h) => h.trim()).join(',') !== expected) {
-    return { values: [], errors: [{ line: 1, column: null, message: `wrong header; expected the header line: ${expected}`, allowed: [...SERIES_COLUMNS] }], rows: rows.length };
+    const names = header?.fields.map((h) => h.trim()) ?? [];
+    const params = {
+      missing: SERIES_COLUMNS.filter((c) => !names.includes(c)).join(', '),
+      unknown: names.filter((n) => !(SERIES_COLUMNS as readonly string[]).includes(n)).join(', '),
+      repeated: [...new Set(names.filter((n, i) => names.indexOf(n) !== i))].join(', '),
+      expected,
+    };
+    return { values: [], errors: [importIssue(1, null, 'wrong_header', { params, allowed: SERIES_COLUMNS })], rows: rows.length };
   }
   const values: SeriesValue[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (r.fields.length !== SERIES_COLUMNS.length) {
-      errors.push({ line: r.line, column: null, message: `has ${r.fields.length} fields; every row needs ${SERIES_COLUMNS.length} (${expected})` });
+      errors.push(importIssue(r.line, null, 'field_count', { params: { count: r.fields.length, expected: SERIES_COLUMNS.length, columns: expected } }));
       continue;
     }
     const [series, measure, breakdown, yearText, valueText, unit, source, note] = r.fields.map((f) => f.trim()) as string[] as [string, string, string, string, string, string, string, string];
-    const err = (column: string, value: string, message: string, allowed?: readonly string[]) => errors.push({ line: r.line, column, value, message, ...(allowed ? { allowed: [...allowed] } : {}) });
+    const err = (column: string, value: string, code: ImportIssueCode, params?: IssueParams, allowed?: readonly string[]) => errors.push(importIssue(r.line, column, code, { value, params, allowed }));
     const def = seriesDef(series);
-    if (!def) { err('series', series, `"${series}" is not a known series; one of: ${SERIES.map((s) => s.code).join(', ')}`, SERIES.map((s) => s.code)); continue; }
+    if (!def) { err('series', series, 'unknown_series', undefined, SERIES.map((s) => s.code)); continue; }
     const md = def.measures.find((x) => x.code === measure);
-    if (!md) { err('measure', measure, `"${measure}" is not a measure of ${series}; one of: ${def.measures.map((x) => x.code).join(', ')}`, def.measures.map((x) => x.code)); continue; }
+    if (!md) { err('measure', measure, 'unknown_measure', { series }, def.measures.map((x) => x.code)); continue; }
     const before = errors.length;
-    if (!md.breakdowns.includes(breakdown)) err('breakdown', breakdown, `"${breakdown}" is not a breakdown of ${series}/${measure}; one of: ${md.breakdowns.join(', ')}`, md.breakdowns);
+    if (!md.breakdowns.includes(breakdown)) err('breakdown', breakdown, 'unknown_breakdown', { series, measure }, md.breakdowns);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= 1990 && year <= 2100)) err('year', yearText, `"${yearText}" is not a year from 1990 to 2100`);
+    if (!(year >= 1990 && year <= 2100)) err('year', yearText, 'invalid_year', { min: 1990, max: 2100 });
     const value = /^\d+(\.\d+)?$/.test(valueText.replace(/\s/g, '')) ? Number(valueText.replace(/\s/g, '')) : NaN;
-    if (!Number.isFinite(value)) err('value', valueText, `"${valueText}" is not a non-negative number (use . for decimals, blank is not allowed: leave the row out)`);
-    else if (!Number.isInteger(value)) err('value', valueText, `${md.unit} are whole numbers`);
-    if (unit !== md.unit) err('unit', unit, `the unit of ${series}/${measure} is "${md.unit}"`, [md.unit]);
-    if (source === '') err('source', source, 'is required: who published the figure');
+    if (!Number.isFinite(value)) err('value', valueText, 'invalid_number');
+    else if (!Number.isInteger(value)) err('value', valueText, 'not_whole_number', { unit: md.unit });
+    if (unit !== md.unit) err('unit', unit, 'wrong_unit', { series, measure, unit: md.unit }, [md.unit]);
+    if (source === '') err('source', source, 'source_required');
     const key = `${series}|${measure}|${breakdown}|${yearText}`;
-    if (seen.has(key)) err('year', yearText, `${series}/${measure}/${breakdown} ${yearText} is already on line ${seen.get(key)}`);
+    if (seen.has(key)) err('year', yearText, 'duplicate_value', { key: `${series}/${measure}/${breakdown} ${yearText}`, firstLine: seen.get(key)! });
     else seen.set(key, r.line);
     if (errors.length === before) values.push({ series, measure, breakdown, year, value, unit, source, note });
   }

@@ -15,12 +15,13 @@ export interface RunningLots {
   stop(): Promise<void>;
 }
 
-export async function startLots(opts: { cases?: number } = {}): Promise<RunningLots> {
+/** `history`: also the demo's historical statistics (2021–2025); off by default to keep journeys quick. */
+export async function startLots(opts: { cases?: number; history?: boolean } = {}): Promise<RunningLots> {
   const webDist = resolve('web/dist');
   if (!existsSync(`${webDist}/index.html`)) throw new Error('web/dist is missing: run `npm run build` first');
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(database.db);
-  await seedDemo(database.db, { cases: opts.cases ?? 12 });
+  await seedDemo(database.db, { cases: opts.cases ?? 12, history: opts.history ?? false });
   const config = { ...loadConfig({ LOTS_WEB_DIST: webDist, LOTS_LOGIN_RATE_LIMIT: '1000' }), demoMode: true };
   const app: FastifyInstance = await buildApp({ database, config });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -15,6 +15,7 @@ import type { ExploitationForm } from '../../domain/codelists/exploitation-forms
 import type { ReferralSource } from '../../domain/codelists/referral-sources.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from './demo-people.js';
 import { seedPublishedSeries } from '../modules/statistics/series.service.js';
+import { seedDemoStatistics, seedDemoSurveySeries } from './demo-statistics.js';
 
 export const DEMO_PASSWORD = 'demo-lots-2026';
 
@@ -116,7 +117,13 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 
 export async function seedDemo(
   db: Kysely<DB>,
-  opts: { cases?: number; publishedSeries?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    cases?: number;
+    publishedSeries?: boolean;
+    /** Historical cases 2021–2025, programme records and survey figures for the statistics (default: as publishedSeries). */
+    history?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<{ users: DemoUser[] }> {
   const system = systemActor('seed-demo');
   const orgIds = new Map<string, string>();
@@ -197,5 +204,10 @@ export async function seedDemo(
   }
   // The published national figures (DOMAIN.md §7) as external series, so the dashboard has them.
   if (opts.publishedSeries !== false) await seedPublishedSeries(db);
+  // Historical statistics (demo-statistics.ts): the dashboard, tables and report have data.
+  if (opts.history ?? opts.publishedSeries !== false) {
+    await seedDemoSurveySeries(db);
+    await seedDemoStatistics(db);
+  }
   return { users: DEMO_USERS };
 }

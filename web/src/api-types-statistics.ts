@@ -87,6 +87,10 @@ export interface RowError {
   line: number;
   column: string | null;
   value?: string;
+  /** Stable problem code (domain/statistics/import-issues.ts), translated in the web app. */
+  code: string;
+  params?: Record<string, string | number>;
+  /** English, for codes this app does not know. */
   message: string;
   allowed?: string[];
 }

@@ -90,6 +90,7 @@ export function exportHref(target: ExportTarget, scope: StatScope, format: 'csv'
   );
 }
 
-export function reportHref(year: number, lang: string, format: 'html' | 'pdf'): string {
-  return apiHref(`/statistics/report${queryString({ year, lang, format })}`);
+/** The annual report: a download, or (inline) the HTML shown in the browser under its own strict CSP. */
+export function reportHref(year: number, lang: string, format: 'html' | 'pdf', inline = false): string {
+  return apiHref(`/statistics/report${queryString({ year, lang, format, disposition: inline ? 'inline' : null })}`);
 }

@@ -13,6 +13,7 @@ import { canOnStatistics } from '../../policies/statistics.policy.js';
 import { ageAt } from '../../../domain/age.js';
 import { decodeUtf8 } from '../../../domain/statistics/csv.js';
 import { MAX_REPORTED_ERRORS, readCaseFile, sameCaseRecord, type CaseRecord, type CaseRowError } from '../../../domain/statistics/case-csv.js';
+import { importIssue } from '../../../domain/statistics/import-issues.js';
 import { findImportedCases, findImportedPersons, type StoredCase } from './case-records.repository.js';
 import { BATCH, deleteImportAssessments, insertAssessments, insertCases, insertImportEvents, insertPersons, updateCases, updatePersons, type AssessmentInsert } from './case-import.repository.js';
 
@@ -52,9 +53,9 @@ function storedConflicts(records: readonly Line[], stored: Map<string, StoredCas
   for (const r of records) {
     const s = stored.get(r.caseRef);
     if (!s || sameCaseRecord(s.record, r)) continue;
-    if (!s.imported) errors.push({ line: r.line, column: 'case_ref', value: r.caseRef, message: `case_ref ${r.caseRef} is a case registered in Lots, not an imported record; the import cannot change it` });
+    if (!s.imported) errors.push(importIssue(r.line, 'case_ref', 'case_registered_here', { value: r.caseRef }));
     else if (!IMPORT_STATUSES.has(s.status) || (s.assessmentSource !== null && s.assessmentSource !== 'import')) {
-      errors.push({ line: r.line, column: 'case_ref', value: r.caseRef, message: `case ${r.caseRef} has been worked on in Lots since it was imported (status ${s.status}); change it there, not by import` });
+      errors.push(importIssue(r.line, 'case_ref', 'case_worked_on', { value: r.caseRef, params: { status: s.status } }));
     }
   }
   return errors;
@@ -65,7 +66,7 @@ export async function importCases(db: Kysely<DB>, actor: Actor, input: ImportInp
   const sha256 = createHash('sha256').update(input.source).digest('hex');
   const text = typeof input.source === 'string' ? input.source : decodeUtf8(input.source);
   if (text === null) {
-    return report({ sha256, dryRun: input.dryRun, rows: 0 }, [{ line: 1, column: null, message: 'the file is not UTF-8 text; save it as "CSV UTF-8" (comma-separated) and try again' }]);
+    return report({ sha256, dryRun: input.dryRun, rows: 0 }, [importIssue(1, null, 'not_utf8')]);
   }
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const parsed = readCaseFile(text, today);

@@ -60,6 +60,7 @@ describe('POST /statistics/import', () => {
     const res = await post(analyst, '/api/v1/statistics/import', 'ref,person\nx,y');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].message).toContain(HEADER);
+    expect(res.json().errors[0]).toMatchObject({ code: 'wrong_header', params: { expected: HEADER, unknown: 'ref, person' } });
   });
 
   it('imports nothing when any row is invalid, and lists every invalid row', async () => {
@@ -71,6 +72,13 @@ describe('POST /statistics/import', () => {
     expect(report.ok).toBe(false);
     expect(report.errors.map((e: { line: number; column: string }) => `${e.line}:${e.column}`)).toEqual(['3:sex', '4:assessed_on', '6:case_ref']);
     expect(report.errors[0].allowed).toEqual(['female', 'male', 'other', 'unknown']);
+    // Stable codes and parameters for clients that translate; the English message beside them.
+    expect(report.errors.map((e: { code: string; params?: object }) => [e.code, e.params ?? null])).toEqual([
+      ['not_allowed', null],
+      ['assessed_before_referred', { referredOn: '2024-03-01' }],
+      ['duplicate_case_ref', { firstLine: 5 }],
+    ]);
+    expect(report.errors[2].message).toBe('case_ref B4 is already on line 5; each case appears once per file');
     expect(await counts()).toEqual(before);
   });
 

@@ -50,9 +50,21 @@ interface FileReply {
   send(payload: string | Buffer): unknown;
 }
 
-/** Sends a download: the payload goes out as is (no JSON serialisation for non-JSON types). */
-export function sendFile(reply: FileReply, file: { contentType: string; filename: string; body: string | Buffer }): unknown {
+/**
+ * The policy of a report shown inline: nothing may load or run — no scripts, no fetches, no
+ * forms, no frames, no plugins; only the document's own <style> and inline SVG, and data: images.
+ * `sandbox` (without allow-scripts) gives the page an opaque origin as well, so even markup that
+ * slipped through escaping could not reach the session or the API.
+ */
+export const INLINE_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
+
+/**
+ * Sends a file: the payload goes out as is (no JSON serialisation for non-JSON types). A
+ * download by default; `inline` shows it in the browser, under `csp` (which replaces the app's).
+ */
+export function sendFile(reply: FileReply, file: { contentType: string; filename: string; body: string | Buffer }, opts: { inline?: boolean; csp?: string } = {}): unknown {
   reply.header('content-type', file.contentType);
-  reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+  reply.header('content-disposition', `${opts.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`);
+  if (opts.csp) reply.header('content-security-policy', opts.csp);
   return reply.send(file.body);
 }

@@ -1,6 +1,8 @@
 // Indicator cards for the dashboard: each of the seven indicators as lines of yearly points,
-// the system's own figures (internal where the actor may see them, else published) beside the
-// imported series. Imported series are national; a region filter applies to system lines only.
+// the system's own figures beside the imported series. The system's figures are published
+// (disclosure control, exactly the cells of the published tables) when asked for or when the
+// actor may not see internal ones, else internal. Imported series are national and already
+// public; a region filter applies to system lines only.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
@@ -54,9 +56,9 @@ function linePoints(line: IndicatorLine, years: number[], region: string, snap: 
   return { points, source };
 }
 
-export async function getIndicators(db: Kysely<DB>, actor: Actor, q: { from: number; to: number; region: PoliceRegion | null }): Promise<IndicatorCard[]> {
-  const region = q.region ?? defaultInternalRegion(actor);
-  const publish = !canViewTable(actor, { published: false, region });
+export async function getIndicators(db: Kysely<DB>, actor: Actor, q: { from: number; to: number; region: PoliceRegion | null; publish?: boolean }): Promise<IndicatorCard[]> {
+  const region = q.region ?? (q.publish ? null : defaultInternalRegion(actor));
+  const publish = q.publish ?? !canViewTable(actor, { published: false, region });
   const scope = await authorizeScope(db, actor, { from: q.from, to: q.to, region, publish }, 'indicators');
   const snap = await loadSnapshot(db, scope.from, scope.to, publish);
   const series = await listSeries(db);

@@ -36,6 +36,26 @@ describe('GET /statistics/report', () => {
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
   });
 
+  it('is a download by default, and shown inline under its own strict CSP on request', async () => {
+    const download = await analyst.get('/api/v1/statistics/report?year=2024&lang=sv&format=html');
+    expect(download.headers['content-disposition']).toBe('attachment; filename="lots-statistik-2024-sv.html"');
+    const res = await analyst.get('/api/v1/statistics/report?year=2024&lang=en&format=html&disposition=inline');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-disposition']).toBe('inline; filename="lots-statistik-2024-en.html"');
+    // Nothing may load or run: no script source at all, styles only inline, images only data:.
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox");
+    expect(csp).not.toMatch(/script-src|'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<caption>Table 1. Persons identified, by form of exploitation</caption>');
+    expect(res.body).not.toMatch(/<script|\son\w+=/i);
+    // The app's own pages keep the app's policy.
+    expect(String((await analyst.get('/api/v1/statistics/meta')).headers['content-security-policy'])).toContain("script-src 'self'");
+    expect((await analyst.get('/api/v1/statistics/report?year=2024&disposition=embed')).statusCode).toBe(400);
+  });
+
   it('renders English too', async () => {
     const html = (await analyst.get('/api/v1/statistics/report?year=2024&lang=en')).body;
     expect(html).toContain('<html lang="en">');

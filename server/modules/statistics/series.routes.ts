@@ -40,7 +40,7 @@ export function seriesRoutes({ db }: { db: Kysely<DB> }): FastifyPluginAsync {
 
     r.get('/statistics/indicators', { schema: { tags, querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errors } } }, async (req) => {
       const y = yearsOf(req.query);
-      return { indicators: await getIndicators(db, requireActor(req), { ...y, region: req.query.region ?? null }) };
+      return { indicators: await getIndicators(db, requireActor(req), { ...y, region: req.query.region ?? null, publish: req.query.publish }) };
     });
   };
 }

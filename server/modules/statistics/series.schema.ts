@@ -38,7 +38,15 @@ export const SeriesImportReportSchema = z.object({
   sha256: z.string(),
 });
 
-export const IndicatorsQuery = z.object({ from: year.optional(), to: year.optional(), region: zCode(POLICE_REGIONS).optional() }).strict();
+export const IndicatorsQuery = z
+  .object({
+    from: year.optional(),
+    to: year.optional(),
+    region: zCode(POLICE_REGIONS).optional(),
+    /** true: the system's figures disclosure-controlled, like a published table; false: internal (where allowed, else 403). Unset: internal where allowed, else published. */
+    publish: z.stringbool().optional(),
+  })
+  .strict();
 
 export const IndicatorsSchema = z.object({
   indicators: z.array(

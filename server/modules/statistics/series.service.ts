@@ -10,6 +10,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { ForbiddenError } from '../../http/errors.js';
 import { canOnStatistics } from '../../policies/statistics.policy.js';
 import { decodeUtf8 } from '../../../domain/statistics/csv.js';
+import { importIssue } from '../../../domain/statistics/import-issues.js';
 import { SERIES, readSeriesFile, seriesDef, type SeriesError, type SeriesValue } from '../../../domain/statistics/series.js';
 
 export interface SeriesImportReport {
@@ -29,7 +30,7 @@ export async function importSeries(db: Kysely<DB>, actor: Actor, input: { source
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = typeof input.source === 'string' ? input.source : decodeUtf8(input.source);
   const fail = (errors: SeriesError[], rows = 0): SeriesImportReport => ({ ok: false, dryRun: input.dryRun, rows, errorCount: errors.length, errors: errors.slice(0, 1000), series: [], sha256 });
-  if (text === null) return fail([{ line: 1, column: null, message: 'the file is not UTF-8 text; save it as "CSV UTF-8" and try again' }]);
+  if (text === null) return fail([importIssue(1, null, 'not_utf8')]);
   const parsed = readSeriesFile(text);
   if (parsed.errors.length) return fail(parsed.errors, parsed.rows);
   const bySeries = new Map<string, SeriesValue[]>();

@@ -71,6 +71,27 @@ describe('indicators', () => {
     const cards = (await coordinator.get('/api/v1/statistics/indicators?from=2024&to=2024')).json().indicators;
     expect(cards[2].lines[0].points[0].value).toBe(62);
   });
+
+  it('applies disclosure control to the system figures when published, exactly as in the tables', async () => {
+    // One person identified in Nord in 2019: a 1, which published figures hide.
+    const one = writeCaseFile([{ ...publishedFixtureRecords()[0]!, caseRef: 'IND-1', personRef: 'IND-P1', region: 'nord', referredOn: '2019-05-01', assessedOn: '2019-05-10' }]);
+    expect((await post(analyst, '/api/v1/statistics/import', one)).statusCode).toBe(200);
+    const read = (c: Client, q: string) => c.get(`/api/v1/statistics/indicators?from=2019&to=2019&region=nord${q}`);
+    const identified = (res: { json(): unknown }) => (res.json() as { indicators: { latest: unknown; lines: { points: unknown[] }[] }[] }).indicators[2]!;
+    expect(identified(await read(analyst, '&publish=false')).lines[0]!.points).toEqual([{ year: 2019, value: 1, suppressed: false }]);
+    const published = identified(await read(analyst, '&publish=true'));
+    expect(published.lines[0]!.points).toEqual([{ year: 2019, value: null, suppressed: true }]);
+    expect(published.latest).toBeNull();
+    const table = (await analyst.get('/api/v1/statistics/identified?by=region&from=2019&to=2019&publish=true')).json() as { rows: { code: string; suppressed: boolean[] }[] };
+    expect(table.rows.find((r) => r.code === 'nord')!.suppressed).toEqual([true]);
+    // Without internal rights: published by default, internal refused (as for tables).
+    const police = await signIn(t.app, 'polis');
+    expect((await read(police, '&publish=false')).statusCode).toBe(403);
+    expect(identified(await read(police, '')).lines[0]!.points).toEqual([{ year: 2019, value: null, suppressed: true }]);
+    // The coordinator of Nord sees their own region's true figure unless they ask for published.
+    expect(identified(await read(coordinator, '')).lines[0]!.points).toEqual([{ year: 2019, value: 1, suppressed: false }]);
+    expect(identified(await read(coordinator, '&publish=true')).lines[0]!.points).toEqual([{ year: 2019, value: null, suppressed: true }]);
+  });
 });
 
 describe('HTCDS export', () => {

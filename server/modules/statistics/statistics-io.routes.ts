@@ -12,7 +12,7 @@ import { reportFile } from './report/report.service.js';
 import { importCases } from './case-import.service.js';
 import { exportCasesCsv, exportHtcds } from './case-export.service.js';
 import { yearsOf } from './statistics-export.service.js';
-import { CONTENT_TYPES, sendFile } from './export-format.js';
+import { CONTENT_TYPES, INLINE_REPORT_CSP, sendFile } from './export-format.js';
 
 export const CSV_BODY_LIMIT = 50 * 1024 * 1024;
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse };
@@ -44,10 +44,14 @@ export function statisticsIoRoutes({ db }: { db: Kysely<DB> }): FastifyPluginAsy
       return sendFile(reply, { contentType: CONTENT_TYPES.csv, filename: `lots-htcds-${y.from}-${y.to}.csv`, body: csv });
     });
 
-    // The annual report (published tables only): self-contained HTML, or PDF printed by Chromium.
+    // The annual report (published tables only): self-contained HTML, or PDF printed by Chromium;
+    // downloaded, or with disposition=inline shown in the browser. Inline HTML gets its own CSP
+    // (no scripts, nothing loaded); the PDF is shown by the browser's viewer under the app's CSP.
     app.get<{ Querystring: z.output<typeof ReportQuery> }>('/statistics/report', { schema: { tags, querystring: ReportQuery, response: errors } }, async (req, reply) => {
-      const file = await reportFile(db, requireActor(req), req.query);
-      return sendFile(reply, file);
+      const { disposition, ...q } = req.query;
+      const file = await reportFile(db, requireActor(req), q);
+      const inline = disposition === 'inline';
+      return sendFile(reply, file, { inline, csp: inline && q.format === 'html' ? INLINE_REPORT_CSP : undefined });
     });
   };
 }

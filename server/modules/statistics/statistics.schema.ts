@@ -4,6 +4,7 @@ import { zCode } from '../../http/zod-codes.js';
 import { POLICE_REGIONS } from '../../../domain/codelists/police-regions.js';
 import { STAT_DIMENSIONS } from '../../../domain/statistics/dimensions.js';
 import { PROGRAMME_TABLES } from '../../../domain/statistics/programmes.js';
+import { IMPORT_ISSUE_CODES } from '../../../domain/statistics/import-issues.js';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const region = zCode(POLICE_REGIONS);
@@ -64,10 +65,13 @@ export const StatTableSchema = z.object({
 
 export const TablesSchema = z.object({ tables: z.array(StatTableSchema) });
 
+/** A problem in an import file: `code` and `params` are stable (domain/statistics/import-issues.ts); `message` is English. */
 export const RowErrorSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   value: z.string().optional(),
+  code: z.enum(IMPORT_ISSUE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   message: z.string(),
   allowed: z.array(z.string()).optional(),
 });
@@ -97,6 +101,8 @@ export const ReportQuery = z
     year,
     lang: z.enum(['sv', 'en']).default('sv'),
     format: z.enum(['html', 'pdf']).default('html'),
+    /** attachment (download, the default) or inline (shown in the browser, under the report's own strict CSP). */
+    disposition: z.enum(['attachment', 'inline']).default('attachment'),
   })
   .strict();
 

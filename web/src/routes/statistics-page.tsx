@@ -3,12 +3,11 @@
 // table view, downloads, and its counting rules beside it.
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { queryString } from '../api.js';
 import type { Indicator, StatTable } from '../api-types-statistics.js';
 import { apiErrorText } from '../api-error-text.js';
 import { useApiQuery } from '../hooks/use-api-query.js';
 import { useLabels } from '../hooks/use-labels.js';
-import { mayViewInternal, scopeFromParams, scopeParams, tableQuery, type StatScope } from '../statistics-scope.js';
+import { scopeFromParams, scopeParams, tableQuery, type StatScope } from '../statistics-scope.js';
 import { Loading } from '../components/guards.js';
 import { ErrorNotice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -36,7 +35,7 @@ export function StatisticsPage() {
   const { meta } = useStatistics();
   const [params, setParams] = useSearchParams();
   const scope = scopeFromParams(params, meta);
-  const indicators = useApiQuery<{ indicators: Indicator[] }>(`/statistics/indicators${queryString({ from: scope.from, to: scope.to, region: scope.region })}`, { keep: true });
+  const indicators = useApiQuery<{ indicators: Indicator[] }>(`/statistics/indicators${tableQuery(scope)}`, { keep: true });
   const where = regionName(meta.regions, scope.region, lang, t('statistics.nation'));
   const canImport = meta.abilities.importCases;
 
@@ -57,7 +56,6 @@ export function StatisticsPage() {
 
       <section aria-labelledby="indicators-heading" className="stat-section">
         <h2 id="indicators-heading">{t('statistics.indicators')}</h2>
-        {!scope.internal && mayViewInternal(meta) ? <p>{t('statistics.indicatorsInternal')}</p> : null}
         {indicators.error ? <ErrorNotice>{apiErrorText(indicators.error, t)}</ErrorNotice> : null}
         {indicators.loading ? <Loading /> : null}
         {indicators.data ? (

@@ -1,6 +1,6 @@
-// /statistics/report: the annual report (GET /statistics/report) for a chosen year and language,
-// as HTML or as PDF. Both are files the server sends for download; the PDF is printed by the
-// server and can take some seconds.
+// /statistics/report: the annual report (GET /statistics/report) for a chosen year and language:
+// viewed in the browser (the HTML, inline, in a new tab), or downloaded as PDF or HTML. The PDF
+// is printed by the server and can take some seconds.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../domain/index.js';
@@ -50,7 +50,15 @@ export function StatisticsReportPage() {
         <p id="report-covers">{t('statReport.covers', { from: y - REPORT_YEARS + 1, to: y })}</p>
         <ul className="report-links">
           <li>
-            <a className="button" href={reportHref(y, lang, 'pdf')} download data-testid="report-pdf" aria-describedby="report-covers report-pdf-note">
+            <a className="button" href={reportHref(y, lang, 'html', true)} hrefLang={lang} target="_blank" rel="noopener noreferrer" data-testid="report-view" aria-describedby="report-covers report-view-note">
+              {t('statReport.view', { year: y })}
+            </a>
+            <p id="report-view-note" className="field-hint">
+              {t('statReport.viewNote')}
+            </p>
+          </li>
+          <li>
+            <a className="button button-secondary" href={reportHref(y, lang, 'pdf')} download data-testid="report-pdf" aria-describedby="report-covers report-pdf-note">
               {t('statReport.downloadPdf', { year: y })}
             </a>
             <p id="report-pdf-note" className="field-hint">

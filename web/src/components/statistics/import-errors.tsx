@@ -1,10 +1,25 @@
 // The validation report of an import: every invalid row with its line in the file, the column,
-// the value found, what is wrong and (where the column has a list) the values allowed.
+// the value found, what is wrong and (where the column has a list) the values allowed. What is
+// wrong is said in the user's language from the problem's code and parameters; a code this app
+// does not know shows the server's English message.
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RowError } from '../../api-types-statistics.js';
+import { IMPORT_ISSUE_CODES, type ImportIssueCode } from '../../../../domain/statistics/import-issues.js';
 import { TableWrap } from '../table-wrap.js';
 
 const ALLOWED_SHOWN = 20;
+const KNOWN = new Set<string>(IMPORT_ISSUE_CODES);
+const isKnown = (code: string): code is ImportIssueCode => KNOWN.has(code);
+
+export function issueText(e: RowError, t: TFunction): string {
+  if (!isKnown(e.code)) return e.message;
+  const params = e.params ?? {};
+  const text = t(`statImportIssue.${e.code}`, { ...params, value: e.value ?? '', column: e.column ?? '', line: e.line, allowed: (e.allowed ?? []).join(', ') });
+  if (e.code !== 'wrong_header') return text;
+  const detail = (key: 'headerMissing' | 'headerUnknown' | 'headerRepeated', list: unknown) => (typeof list === 'string' && list !== '' ? ` ${t(`statImport.${key}`, { list })}` : '');
+  return `${text}${detail('headerMissing', params.missing)}${detail('headerUnknown', params.unknown)}${detail('headerRepeated', params.repeated)}`;
+}
 
 export function ImportErrors({ report }: { report: { errorCount: number; errors: RowError[] } }) {
   const { t } = useTranslation();
@@ -32,7 +47,7 @@ export function ImportErrors({ report }: { report: { errorCount: number; errors:
                 </th>
                 <td>{e.column ? <code>{e.column}</code> : <span className="muted">{t('statImport.wholeRow')}</span>}</td>
                 <td>{e.value ? <code>{e.value}</code> : ''}</td>
-                <td>{e.message}</td>
+                <td data-code={e.code}>{issueText(e, t)}</td>
                 <td>
                   {e.allowed?.length
                     ? `${e.allowed.slice(0, ALLOWED_SHOWN).join(', ')}${e.allowed.length > ALLOWED_SHOWN ? ` ${t('statImport.andMore', { count: e.allowed.length - ALLOWED_SHOWN })}` : ''}`

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../../../../domain/index.js';
 import type { Indicator, IndicatorLine, IndicatorPoint } from '../../api-types-statistics.js';
 import { capitalise, useLabels } from '../../hooks/use-labels.js';
+import { SUPPRESSED_MARK } from '../../../../domain/statistics/table.js';
 import { formatNumber } from './stat-format.js';
 
 interface Known {
@@ -47,6 +48,8 @@ export function IndicatorCard({ indicator, regionLabel }: { indicator: Indicator
         {indicator.lines.map((line) => {
           const [last, previous] = lastTwo(line);
           const change = last ? trend(last, previous, t, lang) : null;
+          // Published figures: a newer year hidden by disclosure control is said, not skipped silently.
+          const hidden = line.points.filter((p) => p.suppressed && (!last || p.year > last.year)).pop();
           return (
             <li key={line.code}>
               {several ? <p className="indicator-line-label">{capitalise(line.label[lang])}</p> : null}
@@ -64,6 +67,7 @@ export function IndicatorCard({ indicator, regionLabel }: { indicator: Indicator
               ) : (
                 <p className="indicator-value indicator-missing">{t('statistics.indicatorNoData')}</p>
               )}
+              {hidden ? <p className="indicator-meta">{t('statistics.indicatorHidden', { year: hidden.year, mark: SUPPRESSED_MARK })}</p> : null}
               {regionLabel && line.regional ? <p className="indicator-meta">{t('statistics.indicatorRegion', { region: regionLabel })}</p> : null}
               {regionLabel && !line.regional ? <p className="indicator-meta">{t('statistics.indicatorNational')}</p> : null}
             </li>
