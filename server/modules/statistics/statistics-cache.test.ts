@@ -108,7 +108,7 @@ describe('kept statistics', () => {
         case 'supersede': {
           const [a, b] = [pick(assessments, w.i), pick(assessments, w.j)];
           if (a === b) return;
-          return sql`update assessments set superseded_by = ${b} where id = ${a} and superseded_by is null`.execute(db);
+          return sql`update assessments set superseded_by = ${b} where id = ${a} and superseded_by is null and exists (select 1 from assessments where id = ${b})`.execute(db);
         }
         case 'merge': return sql`update assessments set person_id = ${pick(persons, w.j)} where person_id = ${pick(persons, w.i)}`.execute(db);
         case 'delete': {
