@@ -9,7 +9,7 @@ import { ForbiddenError, ValidationError } from '../../http/errors.js';
 import { canViewTable, defaultInternalRegion } from '../../policies/statistics.policy.js';
 import type { PoliceRegion } from '../../../domain/codelists/police-regions.js';
 import type { StatDimension } from '../../../domain/statistics/dimensions.js';
-import { suppress, type Publication } from '../../../domain/statistics/disclosure.js';
+import type { Publication } from '../../../domain/statistics/disclosure.js';
 import { buildIdentifiedModel, isNationalOnly, type IdentifiedCounts } from '../../../domain/statistics/identified-model.js';
 import { StatModel } from '../../../domain/statistics/model.js';
 import { addProgrammeTables, type ProgrammeTable } from '../../../domain/statistics/programmes.js';
@@ -18,6 +18,7 @@ import { countriesOf, eurostatViews, identifiedView, programmeView } from '../..
 import type { CountRow } from './statistics.repository.js';
 import { identifiedCounts } from './statistics-cache.repository.js';
 import { programmeCounts } from './programme.repository.js';
+import { publicationOf } from './publication-cache.js';
 
 export interface TableScope {
   from: number;
@@ -61,7 +62,7 @@ export async function loadSnapshot(db: Kysely<DB>, from: number, to: number, pub
     model.verify();
     models.push(model);
   }
-  return publish ? { models, publications: models.map((m) => suppress(m)) } : { models };
+  return publish ? { models, publications: models.map(publicationOf) } : { models };
 }
 
 export function checkYears(from: number, to: number): void {
