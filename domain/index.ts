@@ -8,5 +8,6 @@ export * from './codelists/organisation-kinds.js';
 export * from './codelists/roles.js';
 export * from './codelists/case-status.js';
 export * from './codelists/countries.js';
+export * from './codelists/note-legal-bases.js';
 export * from './reference/municipalities.js';
 export * from './age.js';

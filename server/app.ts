@@ -10,8 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/database.js';
 import type { Config } from './config.js';
 import { isMigrated } from './db/migrate.js';
-import { registerAuthentication } from './http/authenticate.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { registerAuthentication, sessionCookieName } from './http/authenticate.js';
+import { registerErrorHandler, RETRY_AFTER_SECONDS } from './http/error-handler.js';
 import { registerControlCharacterGuard } from './http/control-characters.js';
 import { registerHardening } from './http/hardening.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -30,6 +30,8 @@ import { groupRoutes } from './modules/groups/group.routes.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { accessReportRoutes } from './modules/access-report/access-report.routes.js';
+import { identityGrantRoutes } from './modules/persons/identity-grants.routes.js';
+import { noteRoutes } from './modules/notes/notes.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -56,7 +58,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
       info: { title: 'Lots API', version: '1.0.0', description: "Sweden's national referral mechanism against human trafficking" },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'lots_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.cookieSecure) },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -64,7 +66,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
     },
     transform: jsonSchemaTransform,
   });
-  registerAuthentication(app, database.db, config.session);
+  registerAuthentication(app, database.db, config.session, config.cookieSecure);
 
   const db = database.db;
   await app.register(
@@ -85,6 +87,8 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
       await api.register(statisticsRoutes({ db }));
       await api.register(personRoutes({ db }));
       await api.register(accessReportRoutes({ db }));
+      await api.register(identityGrantRoutes({ db }));
+      await api.register(noteRoutes({ db }));
     },
     { prefix: '/api/v1' },
   );
@@ -97,7 +101,8 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
       if (!(await isMigrated(db))) return reply.code(503).send({ status: 'migrations_pending' });
       return { status: 'ready', database: database.kind };
     } catch {
-      return reply.code(503).send({ status: 'database_unreachable' });
+      // Down, restarting, or (embedded) stopped after a fatal error: see docs/security.md, "Faults and load".
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'database_unreachable' });
     }
   });
 

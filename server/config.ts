@@ -1,6 +1,7 @@
 // Configuration from environment variables (documented in the README).
 import { resolve } from 'node:path';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/auth.service.js';
+import { loadOidcConfig, type OidcConfig } from './auth/oidc.config.js';
 
 export interface Config {
   port: number;
@@ -16,6 +17,13 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Requests per minute per signed-in user (or per address when signed out), all routes. */
   rateLimitPerMinute: number;
+  /**
+   * LOTS_MFA: 'required' or 'off'; null when unset, which means required except in demo mode
+   * (see mfaMode() in server/auth/mfa.config.ts and docs/security.md).
+   */
+  mfa: 'required' | 'off' | null;
+  /** OIDC single sign-on; null when LOTS_OIDC_ISSUER is unset (SSO off, its routes answer 404). */
+  oidc: OidcConfig | null;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,5 +52,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.LOTS_WEB_DIST ?? 'web/dist'),
     loginRateLimitPerMinute: intFrom(env, 'LOTS_LOGIN_RATE_LIMIT', 20),
     rateLimitPerMinute: intFrom(env, 'LOTS_RATE_LIMIT', 600),
+    mfa: mfaFrom(env.LOTS_MFA),
+    oidc: loadOidcConfig(env),
   };
+}
+
+function mfaFrom(raw: string | undefined): Config['mfa'] {
+  if (raw === undefined || raw === '') return null;
+  if (raw === 'required' || raw === 'off') return raw;
+  throw new Error(`LOTS_MFA must be "required" or "off", got "${raw}"`);
 }

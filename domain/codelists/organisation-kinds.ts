@@ -13,6 +13,9 @@ export const ORGANISATION_KINDS = [
   { code: 'prosecution', sv: 'Åklagarmyndigheten', en: 'Swedish Prosecution Authority', htcds: 'CentralGovernmentOrganisation' },
   { code: 'migration_agency', sv: 'Migrationsverket', en: 'Swedish Migration Agency', htcds: 'ImmigrationService' },
   { code: 'akc', sv: 'Arbetsmiljöverket/AKC', en: 'Swedish Work Environment Authority/AKC', htcds: 'CentralGovernmentOrganisation' },
+  // Further agencies of the regional centres against work-related crime (AKC, Act 2024:307).
+  { code: 'tax_agency', sv: 'Skatteverket', en: 'Swedish Tax Agency', htcds: 'CentralGovernmentOrganisation' },
+  { code: 'social_insurance_agency', sv: 'Försäkringskassan', en: 'Swedish Social Insurance Agency', htcds: 'CentralGovernmentOrganisation' },
   { code: 'nsp_provider', sv: 'NSP-utförare', en: 'NSP provider', htcds: 'NGO' },
   // IOM is intergovernmental; org_Type has no such value, and NGO would be wrong.
   { code: 'iom', sv: 'IOM (ÅMP)', en: 'IOM (return programme ÅMP)', htcds: null },

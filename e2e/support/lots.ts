@@ -8,6 +8,8 @@ import { loadConfig } from '../../server/config.js';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { seedDemo } from '../../server/seed/demo.js';
+import { prepareEncryption } from '../../server/crypto/data-keys.js';
+import { testKeyring, useKeyring } from '../../server/crypto/keyring.js';
 
 export interface RunningLots {
   url: string;
@@ -16,13 +18,17 @@ export interface RunningLots {
 }
 
 /** `history`: also the demo's historical statistics (2021–2025); off by default to keep journeys quick. */
-export async function startLots(opts: { cases?: number; history?: boolean } = {}): Promise<RunningLots> {
+export async function startLots(opts: { cases?: number; history?: boolean; env?: Record<string, string> } = {}): Promise<RunningLots> {
   const webDist = resolve('web/dist');
   if (!existsSync(`${webDist}/index.html`)) throw new Error('web/dist is missing: run `npm run build` first');
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(database.db);
+  // Names and free texts are encrypted at rest; the journeys use the fixed synthetic test key.
+  useKeyring(testKeyring());
+  await prepareEncryption(database.db, testKeyring());
   await seedDemo(database.db, { cases: opts.cases ?? 12, history: opts.history ?? false });
-  const config = { ...loadConfig({ LOTS_WEB_DIST: webDist, LOTS_LOGIN_RATE_LIMIT: '1000' }), demoMode: true };
+  // `env`: settings a journey needs (e.g. LOTS_MFA=required; demo mode alone turns two-factor sign-in off).
+  const config = { ...loadConfig({ LOTS_WEB_DIST: webDist, LOTS_LOGIN_RATE_LIMIT: '1000', ...opts.env }), demoMode: true };
   const app: FastifyInstance = await buildApp({ database, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -3,6 +3,9 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  'auth.mfa_challenge',
+  'auth.mfa_enrol',
+  'auth.identity_link',
   'case.list',
   'case.read',
   'case.create',
@@ -48,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.set_password',
+  'user.mfa_reset',
   'token.create',
   'token.revoke',
   'audit.search',
@@ -72,6 +76,13 @@ export const AUDIT_ACTIONS = [
   'person.not_same',
   'person.dedupe',
   'person.pprl_match',
+  'person.identity_grants',
+  'person.identity_grant',
+  'person.identity_revoke',
+  'audit.identity_grants',
+  'case_note.add',
+  'case_note.list',
+  'case_note.read',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -82,7 +93,7 @@ export type AuditOutcome = 'ok' | 'denied' | 'not_found' | 'failed';
 export interface AuditEventInput {
   action: AuditAction;
   outcome?: AuditOutcome;
-  resourceType: 'case' | 'person' | 'user' | 'organisation' | 'session' | 'token' | 'audit' | 'system' | 'group' | 'task' | 'notification';
+  resourceType: 'case' | 'person' | 'user' | 'organisation' | 'session' | 'token' | 'audit' | 'system' | 'group' | 'task' | 'notification' | 'note';
   resourceId?: string | null;
   personId?: string | null;
   caseId?: string | null;

@@ -6,6 +6,8 @@ import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
 import { digest, newApiToken, newSecret } from './tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { isTotpEnrolled } from './totp.repository.js';
+import { mfaRequiredFor } from '../policies/mfa.policy.js';
 import type { Role } from '../../domain/codelists/roles.js';
 import type { OrganisationKind } from '../../domain/codelists/organisation-kinds.js';
 import type { PoliceRegion } from '../../domain/codelists/police-regions.js';
@@ -30,7 +32,43 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export type LoginResult = { ok: true; session: NewSession; actor: Actor } | { ok: false };
+/** A session that waits for the second factor: 'verify' a code, or 'enrol' one first. */
+export type MfaStep = 'verify' | 'enrol';
+
+export type LoginResult = { ok: true; session: NewSession; actor: Actor; mfa: MfaStep | null } | { ok: false };
+
+/** How long a password-only session may wait for its second factor. */
+export const PENDING_MFA_MINUTES = 10;
+
+/**
+ * Opens a session in the caller's transaction: a fresh 256-bit id and CSRF token on every
+ * sign-in (no fixation); the session the browser came with, if any, is retired.
+ */
+export async function openSession(
+  trx: Kysely<DB>,
+  input: { userId: string; method: 'password' | 'oidc'; mfaPending: MfaStep | null; replaceSessionId?: string | null; now: Date },
+  settings: SessionSettings,
+): Promise<NewSession> {
+  const lifetimeMs = input.mfaPending ? PENDING_MFA_MINUTES * 60_000 : settings.absoluteHours * 3_600_000;
+  const session: NewSession = {
+    token: newSecret(32),
+    csrfToken: newSecret(24),
+    expiresAt: new Date(input.now.getTime() + lifetimeMs),
+  };
+  if (input.replaceSessionId) await trx.deleteFrom('sessions').where('id', '=', input.replaceSessionId).execute();
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: digest(session.token),
+      user_id: input.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      mfa_pending: input.mfaPending,
+      auth_method: input.method,
+    })
+    .execute();
+  return session;
+}
 
 export async function loadActor(db: Kysely<DB>, userId: string, via: Actor['via'], requestId: string): Promise<Actor | null> {
   const row = await db
@@ -69,6 +107,7 @@ export async function login(
   db: Kysely<DB>,
   input: { username: string; password: string; requestId: string; replaceSessionToken?: string },
   settings: SessionSettings = DEFAULT_SESSION_SETTINGS,
+  options: { mfaEnforced: boolean } = { mfaEnforced: false },
 ): Promise<LoginResult> {
   const user = await db
     .selectFrom('users')
@@ -119,34 +158,38 @@ export async function login(
 
   const actor = await loadActor(db, user.id, 'session', input.requestId);
   if (!actor) return { ok: false };
-  const session: NewSession = {
-    token: newSecret(32),
-    csrfToken: newSecret(24),
-    expiresAt: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
-  };
-  await db.transaction().execute(async (trx) => {
-    // A fresh session id on every sign-in (no fixation); a cookie from before is retired.
-    if (input.replaceSessionToken) {
-      await trx.deleteFrom('sessions').where('id', '=', digest(input.replaceSessionToken)).execute();
+  // An enrolled user always gives the code; one who must have a second factor sets it up first.
+  const mfa: MfaStep | null = (await isTotpEnrolled(db, user.id)) ? 'verify' : mfaRequiredFor(actor.roles, options.mfaEnforced) ? 'enrol' : null;
+  const session = await db.transaction().execute(async (trx) => {
+    const opened = await openSession(
+      trx,
+      { userId: user.id, method: 'password', mfaPending: mfa, replaceSessionId: input.replaceSessionToken ? digest(input.replaceSessionToken) : null, now },
+      settings,
+    );
+    if (mfa) {
+      // The failure counter is reset only when the second factor is given too, so password
+      // successes cannot be used to buy fresh guesses at the code.
+      await recordAudit(trx, actor, { action: 'auth.mfa_challenge', resourceType: 'session', resourceId: user.id, details: { step: mfa } });
+      return opened;
     }
-    await trx
-      .insertInto('sessions')
-      .values({ id: digest(session.token), user_id: user.id, csrf_token: session.csrfToken, expires_at: session.expiresAt })
-      .execute();
     await trx
       .updateTable('users')
       .set({ failed_logins: 0, locked_until: null, last_login_at: now })
       .where('id', '=', user.id)
       .execute();
-    await recordAudit(trx, actor, { action: 'auth.login', resourceType: 'session', resourceId: user.id });
+    await recordAudit(trx, actor, { action: 'auth.login', resourceType: 'session', resourceId: user.id, details: { method: 'password' } });
+    return opened;
   });
-  return { ok: true, session, actor };
+  return { ok: true, session, actor, mfa };
 }
 
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   sessionId: string;
+  /** Set while the session waits for the second factor: then it opens nothing but that step. */
+  mfaPending: MfaStep | null;
+  method: 'password' | 'oidc';
 }
 
 export async function resolveSession(
@@ -170,7 +213,7 @@ export async function resolveSession(
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
   }
-  return { actor, csrfToken: row.csrf_token, sessionId: id };
+  return { actor, csrfToken: row.csrf_token, sessionId: id, mfaPending: row.mfa_pending, method: row.auth_method };
 }
 
 export async function logout(db: Kysely<DB>, sessionId: string, actor: Actor): Promise<void> {

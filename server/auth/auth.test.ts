@@ -101,3 +101,38 @@ describe('API tokens', () => {
     expect(after.statusCode).toBe(401);
   });
 });
+
+describe('password length (ASVS 2.1.2)', () => {
+  it('allows 64 and 128 characters and refuses 129 with a field error', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const target = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'analytiker').executeTakeFirstOrThrow()).id;
+    const set = (password: string) => admin.request({ method: 'PUT', url: `/api/v1/users/${target}/password`, payload: { password } });
+    const long = await set('å'.repeat(129));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields).toEqual([{ path: 'password', message: 'must be at most 128 characters' }]);
+    expect((await set('p'.repeat(64))).statusCode).toBe(204);
+    expect((await set('ä'.repeat(128))).statusCode).toBe(204);
+    expect((await login('analytiker', 'ä'.repeat(128))).statusCode).toBe(200);
+  });
+});
+
+describe('session cookie over HTTPS (ASVS 3.4.4)', () => {
+  it('is named with the __Host- prefix, Secure, path=/ and no Domain; the unprefixed name is ignored', async () => {
+    const secure = await createTestApp({ env: { LOTS_COOKIE_SECURE: 'true' } });
+    try {
+      const res = await secure.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nsp', password: 'demo-lots-2026' } });
+      expect(res.cookies.map((c) => c.name)).toEqual(['__Host-lots_session']);
+      const cookie = res.cookies[0]!;
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
+      expect(cookie.domain).toBeUndefined();
+      const withPrefix = await secure.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies: { '__Host-lots_session': cookie.value } });
+      expect(withPrefix.statusCode).toBe(200);
+      const plain = await secure.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies: { lots_session: cookie.value } });
+      expect(plain.statusCode).toBe(401);
+      const out = await secure.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { '__Host-lots_session': cookie.value }, headers: { 'x-csrf-token': res.json().csrfToken } });
+      expect(out.cookies.find((c) => c.name === '__Host-lots_session')?.value).toBe('');
+    } finally {
+      await secure.close();
+    }
+  });
+});

@@ -12,12 +12,34 @@ import type { DB } from '../db/schema.js';
 import { readCatalog } from './backup.catalog.js';
 import { BackupError, readEncrypted } from './backup.container.js';
 import { BACKUP_FORMAT, executedMigrations, type Manifest } from './backup.dump.js';
+import { assertKeysFit, compareKeys } from '../crypto/data-keys.js';
+import { activeKeyring, keyringLoaded } from '../crypto/keyring.js';
 
 type Trx = Transaction<DB>;
 const BATCH_ROWS = 500;
 const BATCH_CHARS = 4_000_000;
 /** Tables that hold content: a database with rows in any of them is not empty. */
 const CONTENT_TABLES = ['organisations', 'users', 'persons', 'cases', 'audit_events'];
+
+/**
+ * Names and free texts are restored as they were stored, encrypted (server/crypto/). Their keys
+ * are not in the backup: a restore that this process could not read is refused before commit.
+ */
+async function checkDataKeys(trx: Trx): Promise<void> {
+  const registered = await trx.selectFrom('data_keys').select('kid').execute();
+  if (registered.length === 0) return;
+  if (!keyringLoaded()) {
+    throw new BackupError(
+      `the backup's names and free texts are encrypted under data key${registered.length > 1 ? 's' : ''} ${registered.map((r) => `"${r.kid}"`).join(', ')}, and no data key is configured: ` +
+        'set LOTS_DATA_KEY_FILE (or LOTS_DATA_KEYS) to the key file of the system the backup came from; nothing was restored',
+    );
+  }
+  try {
+    assertKeysFit(await compareKeys(trx, activeKeyring()), 'the configured keyring');
+  } catch (e) {
+    throw new BackupError(`${(e as Error).message}; nothing was restored`);
+  }
+}
 
 /** Reads the backup's lines in order: the manifest, each table's marker and rows, the end. */
 function lineReader(onRows: (table: Manifest['tables'][number], rows: string[]) => Promise<void>) {
@@ -168,6 +190,7 @@ export async function restoreBackup(
     }
     const chain = await verifyAuditChain(trx);
     if (!chain.ok) throw new BackupError(`the restored audit trail does not verify (event #${chain.brokenAtSeq}: ${chain.reason}); nothing was restored`);
+    await checkDataKeys(trx);
     return { rows: done, auditEvents: chain.checked };
   });
   await db.transaction().execute((trx) =>

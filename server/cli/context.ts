@@ -4,12 +4,38 @@ import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
+import { startDataKeys } from '../crypto/data-keys.js';
+import { tryLoadKeyring, useKeyring } from '../crypto/keyring.js';
 
-export async function withDatabase<T>(run: (database: Database, config: Config) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+/**
+ * `dataKeys`: 'prepare' (default) loads the data encryption keys (creating the embedded
+ * database's key file on first use) and checks them against the database; 'load' only loads
+ * keys that exist (restore checks the restored data itself); 'none' for commands that never
+ * read or write an encrypted value (migrate, backup).
+ */
+export async function withDatabase<T>(
+  run: (database: Database, config: Config) => Promise<T>,
+  opts: { migrate?: boolean; dataKeys?: 'prepare' | 'load' | 'none' } = {},
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   try {
     if (opts.migrate !== false) await migrateToLatest(database.db);
+    const embeddedDataDir = config.databaseUrl ? null : config.dataDir;
+    if ((opts.dataKeys ?? 'prepare') === 'prepare') {
+      const bar = progress('Encrypting stored values');
+      let shown = false;
+      const onProgress = (d: number, t: number) => {
+        if (t === 0) return;
+        shown = true;
+        bar.update(d, t);
+      };
+      await startDataKeys(database.db, { embeddedDataDir, createEmbedded: true, say: (l) => process.stderr.write(`${l}\n`), onProgress });
+      if (shown) bar.done();
+    } else if (opts.dataKeys === 'load') {
+      const loaded = tryLoadKeyring(embeddedDataDir);
+      if (loaded) useKeyring(loaded.keyring);
+    }
     return await run(database, config);
   } finally {
     await database.close();

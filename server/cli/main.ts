@@ -18,6 +18,8 @@ import { register as registerPersons } from './commands/persons.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerRetention } from './commands/retention.js';
 import { register as registerBackup } from './commands/backup.js';
+import { register as registerKeys } from './commands/keys.js';
+import { register as registerSignIn } from './commands/sign-in.js';
 
 const cli = new Command('lots').description('Lots: the national referral mechanism against trafficking and exploitation').showHelpAfterError();
 const actor = systemActor('cli');
@@ -38,7 +40,7 @@ cli
         const applied = await migrateToLatest(db);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
       },
-      { migrate: false },
+      { migrate: false, dataKeys: 'none' },
     ).catch(fail),
   );
 
@@ -161,5 +163,7 @@ registerPersons(cli);
 registerJobs(cli);
 registerRetention(cli);
 registerBackup(cli);
+registerKeys(cli);
+registerSignIn(cli);
 
 await cli.parseAsync(process.argv);

@@ -7,12 +7,28 @@ import { loggerOptions } from '../logger.js';
 import { startDailyJobs } from '../jobs/daily-jobs.js';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { progress } from './context.js';
+import { startDataKeys } from '../crypto/data-keys.js';
 
 export async function serve(opts: { demo?: boolean; port?: string }): Promise<void> {
   const config = loadConfig();
   if (opts.port) config.port = Number(opts.port);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   await migrateToLatest(database.db);
+  // Names and free texts are encrypted at rest: no keys, no start (server/crypto/).
+  const keyLines: string[] = [];
+  const encrypting = progress('Encrypting stored values');
+  let encryptingShown = false;
+  const keys = await startDataKeys(database.db, {
+    embeddedDataDir: config.databaseUrl ? null : config.dataDir,
+    createEmbedded: true,
+    say: (l) => keyLines.push(l),
+    onProgress: (d, t) => {
+      if (t === 0) return;
+      encryptingShown = true;
+      encrypting.update(d, t);
+    },
+  });
+  if (encryptingShown) encrypting.done();
   let demo = config.demoMode;
   if (opts.demo) {
     if (config.databaseUrl && process.env.LOTS_ALLOW_DEMO_SEED !== 'true') {
@@ -45,6 +61,8 @@ export async function serve(opts: { demo?: boolean; port?: string }): Promise<vo
   const lines = [
     '',
     `Lots is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}/pglite` : ''})`,
+    `Identities encrypted at rest with data key "${keys.keyring.currentKid}" (${keys.source})`,
+    ...keyLines,
   ];
   if (demo) {
     lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);

@@ -6,6 +6,9 @@ import * as m0004 from './migrations/0004-statistics.js';
 import * as m0003 from './migrations/0003-referral-withdraw-reason.js';
 import * as m0005retention from './migrations/0005-retention.js';
 import * as m0006persons from './migrations/0006-persons.js';
+import * as m0007signIn from './migrations/0007-sign-in.js';
+import * as m0008encryption from './migrations/0008-encryption.js';
+import * as m0009protected from './migrations/0009-protected-identity-akc.js';
 import * as m0010statistics from './migrations/0010-statistics-incremental.js';
 import * as m0011support from './migrations/0011-support-versions.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
@@ -18,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-referral-withdraw-reason': m0003,
   '0005-retention': m0005retention,
   '0006-persons': m0006persons,
+  '0007-sign-in': m0007signIn,
+  '0008-encryption': m0008encryption,
+  '0009-protected-identity-akc': m0009protected,
   '0010-statistics-incremental': m0010statistics,
   '0011-support-versions': m0011support,
 };

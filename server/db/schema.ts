@@ -1,5 +1,6 @@
 // Kysely's view of the tables. Generated-by-hand to match migrations/; keep in step.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Sealed } from '../crypto/field-cipher.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string; // 'YYYY-MM-DD'
@@ -27,6 +28,10 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   last_login_at: Date | null;
+  /** Only through server/auth/totp.repository.ts; sealed (server/crypto/field-cipher.ts). */
+  totp_secret: Sealed | null;
+  totp_enrolled_at: Date | null;
+  totp_last_step: number | null;
 }
 
 export interface UserRolesTable {
@@ -52,6 +57,27 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Date;
+  mfa_pending: 'verify' | 'enrol' | null;
+  auth_method: Generated<'password' | 'oidc'>;
+}
+
+/** A user's identity at an OIDC provider (0007-sign-in). */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_login_at: Date | null;
+}
+
+/** An OIDC sign-in in progress, keyed by the digest of its cookie (0007-sign-in). */
+export interface OidcLoginStatesTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Date;
 }
 
 export interface MunicipalitiesTable {
@@ -64,9 +90,13 @@ export interface MunicipalitiesTable {
 
 export interface PersonsTable {
   id: Generated<string>;
-  given_names: string;
-  family_names: string;
-  aliases: string[];
+  /** Sealed (server/crypto/field-cipher.ts), as every `Sealed` column. */
+  given_names: Sealed;
+  family_names: Sealed;
+  /** A sealed JSON list of strings; '' when empty (0008-encryption). */
+  aliases: Sealed;
+  /** Blind index of the name tokens (server/crypto/blind-index.ts). */
+  name_index: Generated<string[]>;
   sex: string;
   birth_date: DateOnly | null;
   birth_year: number | null;
@@ -97,7 +127,7 @@ export interface CasesTable {
   referred_on: DateOnly;
   assessed_on: DateOnly | null;
   exploitation_forms: string[];
-  summary: string;
+  summary: Sealed;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -169,7 +199,7 @@ export interface AssessmentsTable {
   age_basis: string;
   is_child: boolean | null;
   means_required: boolean;
-  reasons: string;
+  reasons: Sealed;
   decider_user_id: string | null;
   decider_name: string | null;
   source: Generated<string>;
@@ -186,7 +216,7 @@ export interface ConsentsTable {
   recorded_on: DateOnly;
   given_by: string;
   recorded_by: string | null;
-  note: Generated<string>;
+  note: Generated<Sealed>;
   created_at: Timestamp;
 }
 
@@ -198,17 +228,18 @@ export interface ReferralsTable {
   to_org_id: string;
   purpose: string;
   status: Generated<string>;
-  message: Generated<string>;
+  message: Generated<Sealed>;
   consent_basis: string;
   consent_id: string | null;
   share_id: string | null;
   sent_on: DateOnly;
   respond_by: DateOnly;
   responded_on: DateOnly | null;
-  decline_reason: string | null;
+  decline_reason: Sealed | null;
   completed_on: DateOnly | null;
   withdrawn_on: DateOnly | null;
-  withdraw_reason: Generated<string | null>;
+  /** Sealed free text, or the plain code 'consent_withdrawn'. */
+  withdraw_reason: Generated<Sealed | null>;
   sent_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -229,7 +260,7 @@ export interface PermitApplicationsTable {
   valid_from: DateOnly | null;
   valid_until: DateOnly | null;
   withdrawn_on: DateOnly | null;
-  note: Generated<string>;
+  note: Generated<Sealed>;
   created_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -250,7 +281,7 @@ export interface PoliceReportsTable {
   group_id: string | null;
   reported_on: DateOnly;
   classification: string;
-  police_ref: Generated<string>;
+  police_ref: Generated<Sealed>;
   injured_party: Generated<boolean>;
   prosecution_decision: Generated<string>;
   prosecution_decided_on: DateOnly | null;
@@ -314,7 +345,7 @@ export interface SupportPlansTable {
   id: Generated<string>;
   case_id: string;
   needs: string[];
-  plan: string;
+  plan: Sealed;
   created_by: string | null;
   created_at: Timestamp;
 }
@@ -344,10 +375,10 @@ export interface CaseGroupsTable {
   name: string;
   region: string;
   place: Generated<string>;
-  employer: Generated<string>;
+  employer: Generated<Sealed>;
   found_on: DateOnly | null;
-  inspection: Generated<string>;
-  notes: Generated<string>;
+  inspection: Generated<Sealed>;
+  notes: Generated<Sealed>;
   created_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -476,12 +507,54 @@ export interface StatisticsCountsTable {
   n: number;
 }
 
+/** Named users who may see a protected identity (0009-protected-identity-akc). */
+export interface PersonIdentityGrantsTable {
+  id: Generated<string>;
+  person_id: string;
+  user_id: string;
+  kind: 'registrant' | 'named';
+  granted_by: string;
+  granted_at: Timestamp;
+  /** Sealed free text ('' for the automatic naming of a registrant). */
+  reason: Sealed;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: Sealed | null;
+}
+
+/** Free-text notes on a case, tagged at entry with their legal basis (0009-protected-identity-akc). */
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  author_user_id: string | null;
+  author_org_id: string | null;
+  legal_basis: 'ordinary' | 'akc_2024_307';
+  /** Sealed free text; '' once erased. */
+  text: Sealed;
+  created_at: Timestamp;
+  erased_at: Generated<Date | null>;
+}
+
+/** The data keys that have sealed values in this database (0008-encryption). */
+export interface DataKeysTable {
+  kid: string;
+  check_value: string;
+  added_at: Timestamp;
+}
+
+export interface DataEncryptionStateTable {
+  id: number;
+  plaintext_pending: boolean;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  user_identities: UserIdentitiesTable;
+  oidc_login_states: OidcLoginStatesTable;
   municipalities: MunicipalitiesTable;
   persons: PersonsTable;
   cases: CasesTable;
@@ -512,11 +585,16 @@ export interface DB {
   person_merges: PersonMergesTable;
   person_index_state: PersonIndexStateTable;
   person_index_changes: PersonIndexChangesTable;
+  person_identity_grants: PersonIdentityGrantsTable;
+  case_notes: CaseNotesTable;
+  data_keys: DataKeysTable;
+  data_encryption_state: DataEncryptionStateTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
-export type Person = Selectable<PersonsTable>;
+/** A person as repositories hand it on: the sealed names opened (aliases a list). */
+export type Person = Omit<Selectable<PersonsTable>, 'given_names' | 'family_names' | 'aliases'> & { given_names: string; family_names: string; aliases: string[] };
 export type Case = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -10,12 +10,20 @@ import { AppError, UnauthorizedError } from './errors.js';
 import './request-context.js';
 
 export const SESSION_COOKIE = 'lots_session';
+/** Over HTTPS the cookie carries the __Host- prefix: Secure, path=/, no Domain, so no sibling host can set it. */
+export const SECURE_SESSION_COOKIE = '__Host-lots_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, settings: SessionSettings): void {
+export function sessionCookieName(cookieSecure: boolean): string {
+  return cookieSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, settings: SessionSettings, cookieSecure = false): void {
+  const cookieName = sessionCookieName(cookieSecure);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionAuth', null);
+  app.decorateRequest('pendingMfa', null);
   app.addHook('preHandler', async (req) => {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
@@ -23,12 +31,17 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<DB>, set
       if (!req.actor) throw new UnauthorizedError('Invalid or expired API token');
       return;
     }
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookies[cookieName];
     if (!token) return;
     const session = await resolveSession(db, token, req.id, settings);
     if (!session) return;
-    req.actor = session.actor;
-    req.sessionAuth = { sessionId: session.sessionId, csrfToken: session.csrfToken };
+    if (session.mfaPending) {
+      // Password given, second factor not yet: no actor, so every route but the MFA step answers 401.
+      req.pendingMfa = { sessionId: session.sessionId, csrfToken: session.csrfToken, step: session.mfaPending, actor: session.actor };
+    } else {
+      req.actor = session.actor;
+      req.sessionAuth = { sessionId: session.sessionId, csrfToken: session.csrfToken, method: session.method };
+    }
     const skipCsrf = (req.routeOptions.config as { skipCsrf?: boolean } | undefined)?.skipCsrf === true;
     if (WRITE_METHODS.has(req.method) && !skipCsrf) {
       const sent = req.headers[CSRF_HEADER];

@@ -27,3 +27,12 @@ export function accessReportScope(actor: Actor) {
     );
   };
 }
+
+/**
+ * The report holds the person's names; for a protected identity (skyddade personuppgifter) only
+ * one of its named users produces it. Everyone else in scope is refused (403, audited): the
+ * person's protection is already visible to them, the names are not.
+ */
+export function mayReportOn(person: { protectedIdentity: boolean; identityVisible: boolean }): boolean {
+  return !person.protectedIdentity || person.identityVisible;
+}

@@ -5,6 +5,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Actor } from '../auth/actor.js';
 import { hasRole } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
+import { identityVisible } from './protected-identity.policy.js';
 
 export type PersonAction = 'check' | 'review' | 'pprl';
 
@@ -44,14 +45,21 @@ export function canDecideNotSame(actor: Actor, visible: { a: boolean; b: boolean
   return coordinatorRegion(actor) !== null && (visible.a || visible.b);
 }
 
-/** SQL predicate over candidate pairs: at least one person has a case in the actor's region. */
+/**
+ * SQL predicate over candidate pairs: at least one person has a case in the actor's region, and
+ * every protected identity in the pair is one the actor is named for: a pair's evidence (which
+ * name fields agree) would otherwise tell a protected person's name from the other record.
+ */
 export function candidateScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'person_match_candidates'>): Expression<SqlBool> => {
     const region = coordinatorRegion(actor);
     if (region === null) return sql<SqlBool>`false`;
     const caseOf = (column: 'person_match_candidates.person_a' | 'person_match_candidates.person_b') =>
       eb.exists(eb.selectFrom('cases').select(sql.lit(1).as('one')).whereRef('cases.person_id', '=', column).where('cases.region', '=', region));
-    return eb.or([caseOf('person_match_candidates.person_a'), caseOf('person_match_candidates.person_b')]);
+    const hiddenIdentity = sql<SqlBool>`exists (select 1 from persons pp
+      where pp.id in (person_match_candidates.person_a, person_match_candidates.person_b)
+        and not ${identityVisible(actor, 'pp')})`;
+    return eb.and([eb.or([caseOf('person_match_candidates.person_a'), caseOf('person_match_candidates.person_b')]), eb.not(hiddenIdentity)]);
   };
 }
 

@@ -12,7 +12,7 @@ export function canOnUsers(actor: Actor, _action: UserAction): boolean {
 
 // Every organisation that can receive a referral (see domain/process/referral-purposes.ts)
 // needs users who can read what is shared with it.
-const PARTNER_KINDS: readonly OrganisationKind[] = ['police', 'prosecution', 'migration_agency', 'akc', 'nsp_provider', 'iom', 'health_care', 'civil_society', 'school'];
+const PARTNER_KINDS: readonly OrganisationKind[] = ['police', 'prosecution', 'migration_agency', 'akc', 'tax_agency', 'social_insurance_agency', 'nsp_provider', 'iom', 'health_care', 'civil_society', 'school'];
 
 /** A role only makes sense in some kinds of organisation; refuse the others at creation. */
 export function roleFitsOrganisation(role: Role, kind: OrganisationKind): boolean {

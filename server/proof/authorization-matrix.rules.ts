@@ -70,6 +70,14 @@ const CASE_LEVEL_STATISTICS = /^(POST \/api\/v1\/statistics\/(import|series\/imp
 export const FAMILIES: Family[] = [
   { name: 'sign-in', match: /^\w+ \/api\/v1\/auth\//, target: 'none', expect: () => ({ kind: 'skip', why: 'public sign-in routes (server/auth/auth.test.ts)' }) },
   { name: 'case record', match: /^\w+ \/api\/v1\/cases\/\{id\}/, target: 'case', expect: caseRule },
+  // A case note by the region's coordinator: read by those who see the whole case (the region's
+  // coordinators, social services with an assignment); to everyone else it does not exist.
+  {
+    name: 'case note',
+    match: /^GET \/api\/v1\/notes\/\{id\}$/,
+    target: 'child',
+    expect: (_op, a, c) => (c && (coordinates(a, c.region) || (has(a, 'social_services') && c.sharedWith.includes(a.organisationId))) ? { kind: 'ok' } : { kind: 'not-found' }),
+  },
   { name: 'case child record', match: /^\w+ \/api\/v1\/(referrals|permits|police-reports|nsp|amp|compensation)\/\{id\}/, target: 'child', expect: caseRule },
   {
     name: 'access report',
@@ -122,7 +130,7 @@ export const FAMILIES: Family[] = [
   },
   { name: 'organisations', match: /^\w+ \/api\/v1\/organisations$/, target: 'none', expect: (op, a) => (op.method === 'GET' ? { kind: 'ok' } : byRole(has(a, 'admin'), op)) },
   { name: 'users', match: /^\w+ \/api\/v1\/users(\/|$)/, target: 'none', expect: (op, a) => byRole(has(a, 'admin'), op) },
-  { name: 'audit trail', match: /^GET \/api\/v1\/audit(\/verify)?$/, target: 'none', expect: (op, a) => byRole(has(a, 'auditor'), op) },
+  { name: 'audit trail', match: /^GET \/api\/v1\/audit(\/verify|\/identity-grants)?$/, target: 'none', expect: (op, a) => byRole(has(a, 'auditor'), op) },
   { name: 'reference data', match: /^GET \/api\/v1\/reference\//, target: 'none', expect: () => ({ kind: 'ok' }) },
   { name: 'case-level statistics', match: CASE_LEVEL_STATISTICS, target: 'none', expect: (op, a) => byRole(has(a, 'national_analyst'), op) },
   { name: 'aggregate statistics', match: /^GET \/api\/v1\/statistics\//, target: 'none', expect: () => ({ kind: 'no-server-error' }) },

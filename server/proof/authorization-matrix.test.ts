@@ -54,6 +54,7 @@ async function childIds(caseId: string): Promise<Record<string, string>> {
     nsp: await first('nsp_enrolments'),
     amp: await first('amp_returns'),
     compensation: await first('compensation_claims'),
+    notes: (await one(db.selectFrom('case_notes').select('id').where('case_id', '=', caseId).executeTakeFirst())).id,
   };
 }
 
@@ -75,6 +76,10 @@ beforeAll(async () => {
   for (const [name, username, municipalityCode] of [['stockholm', 'koordinator.stockholm', '0180'], ['vast', 'koordinator.vast', '1480']] as const) {
     const c = clients.get(username)!.client;
     const full = await createFullCase(db, c, { tag: `Matris${name}`, municipalityCode, close: false, birthDate: name === 'vast' ? '1991-02-03' : '1990-05-17' });
+    // An ordinary case note by the coordinator (GET /notes/{id}), its text one more secret.
+    const noteText = `Anteckning${name}: syntetisk uppgift.`;
+    expect((await c.post(`/api/v1/cases/${full.id}/notes`, { text: noteText })).statusCode).toBe(201);
+    full.secrets.push(noteText);
     const group = await c.post('/api/v1/groups', { name: `Gruppen ${name}`, region: name });
     expect(group.statusCode, group.body).toBe(201);
     fixtures.push({ name, full, facts: await facts(full.id), children: await childIds(full.id), taskId: null, groupId: group.json<{ id: string }>().id });

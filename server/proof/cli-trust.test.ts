@@ -40,7 +40,11 @@ describe('lots backup / restore / retention', () => {
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toMatch(/backup written to .*: \d+ tables, \d+ rows/);
     expect((await lots('a', ['backup-verify', file])).stdout).toMatch(/is intact/);
-    const restored = await lots('b', ['restore', file]);
+    // Names and free texts stay encrypted in the backup; their key is not in it.
+    const noDataKey = await lots('b', ['restore', file]);
+    expect(noDataKey.code).toBe(1);
+    expect(noDataKey.stderr).toMatch(/encrypted under data key "[^"]+", and no data key is configured: set LOTS_DATA_KEY_FILE.*nothing was restored/);
+    const restored = await lots('b', ['restore', file], { LOTS_DATA_KEY_FILE: join(dir, 'a', 'data-keys.json') });
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toMatch(/audit trail intact: \d+ events verified/);
   }, 300_000);

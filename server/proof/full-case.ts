@@ -6,6 +6,8 @@ import { expect } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { referralBody, type Client } from '../test/harness.js';
+import { isSealed, open } from '../crypto/field-cipher.js';
+import { eventField } from '../crypto/fields.js';
 
 export interface FullCase {
   id: string;
@@ -96,7 +98,7 @@ export async function createFullCase(
   return { id, ref, personId: person.id, secrets: [given, family, alias, birthDate, summary, info, reasons, consentNote, message, permitNote, policeRef, plan, ...(opts.close !== false ? [closeNote] : [])] };
 }
 
-/** Every row of every table as text, to search for what must be gone. */
+/** Every row of every table as stored, as text: what a database dump holds. */
 export async function everyRowAsText(db: Kysely<DB>): Promise<string> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
@@ -104,6 +106,38 @@ export async function everyRowAsText(db: Kysely<DB>): Promise<string> {
   for (const { table_name } of tables.rows) {
     const rows = await sql<{ t: string }>`select row_to_json(x)::text as t from ${sql.table(table_name)} x`.execute(db);
     for (const r of rows.rows) parts.push(r.t);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * Every row of every table as text with each encrypted value opened in place (with the key of
+ * this process): what the data say, to search for what must be gone or must have stayed.
+ * A value is opened with the associated data of where it sits: its column, a timeline event's
+ * data key, or the persons column inside a merge snapshot.
+ */
+export async function everyRowOpened(db: Kysely<DB>): Promise<string> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const parts: string[] = [];
+  const walk = (value: unknown, field: (key: string) => string, key: string): unknown => {
+    if (typeof value === 'string') return isSealed(value) ? open(field(key), value) : value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, field, key));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, field, k)]));
+    return value;
+  };
+  for (const { table_name: table } of tables.rows) {
+    const rows = await sql<{ t: Record<string, unknown> | string }>`select row_to_json(x) as t from ${sql.table(table)} x`.execute(db);
+    for (const r of rows.rows) {
+      const row = (typeof r.t === 'string' ? JSON.parse(r.t) : r.t) as Record<string, unknown>;
+      const opened = Object.fromEntries(
+        Object.entries(row).map(([column, v]) => {
+          const nested = table === 'case_events' && column === 'data' ? (k: string) => eventField(k) : table === 'person_merges' ? (k: string) => `persons.${k}` : () => `${table}.${column}`;
+          return [column, typeof v === 'string' ? walk(v, () => `${table}.${column}`, column) : walk(v, nested, column)];
+        }),
+      );
+      parts.push(JSON.stringify(opened));
+    }
   }
   return parts.join('\n');
 }

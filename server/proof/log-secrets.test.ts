@@ -26,7 +26,7 @@ const capture = new Writable({
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db, { cases: 0 });
-  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000', LOTS_MFA: 'off' });
   app = await buildApp({ database, config, logger: { ...loggerOptions('trace'), stream: capture } });
 });
 afterAll(async () => {

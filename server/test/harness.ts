@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { prepareEncryption } from '../crypto/data-keys.js';
+import { activeKeyring, keyringLoaded, testKeyring, useKeyring } from '../crypto/keyring.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
@@ -18,6 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!adminUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(database.db);
+    await prepareTestKeys(database);
     return { ...database, drop: () => database.close() };
   }
   const name = `lots_test_${randomBytes(6).toString('hex')}`;
@@ -29,6 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 5 });
   await migrateToLatest(database.db);
+  await prepareTestKeys(database);
   return {
     ...database,
     drop: async () => {
@@ -41,6 +45,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Names and free texts are sealed with a fixed, synthetic test key (server/crypto/keyring.ts). */
+async function prepareTestKeys(database: Database): Promise<void> {
+  if (!keyringLoaded()) useKeyring(testKeyring());
+  await prepareEncryption(database.db, activeKeyring());
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
@@ -51,7 +61,8 @@ export interface TestApp {
 export async function createTestApp(opts: { cases?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { cases: opts.cases ?? 0, publishedSeries: false });
-  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000', LOTS_RATE_LIMIT: '100000', ...opts.env });
+  // Two-factor sign-in is off unless a test asks for it (LOTS_MFA=required), so signIn() below works.
+  const config = loadConfig({ LOTS_WEB_DIST: '/nonexistent', LOTS_LOGIN_RATE_LIMIT: '1000', LOTS_RATE_LIMIT: '100000', LOTS_MFA: 'off', ...opts.env });
   const app = await buildApp({ database, config });
   return {
     app,

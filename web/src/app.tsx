@@ -6,6 +6,9 @@ import { Layout } from './components/layout.js';
 import { RequireAbility, RequireSession, RequireWork } from './components/guards.js';
 import { WorkCountsProvider } from './hooks/use-work-counts.js';
 import { LoginPage } from './routes/login-page.js';
+import { MfaEnrolPage } from './routes/mfa-enrol-page.js';
+import { SsoCallbackPage } from './routes/sso-callback-page.js';
+import { SecurityPage } from './routes/security-page.js';
 import { HomePage } from './routes/home-page.js';
 import { CaseListPage } from './routes/case-list-page.js';
 import { CaseNewPage } from './routes/case-new-page.js';
@@ -34,8 +37,11 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/login/enrol" element={<MfaEnrolPage />} />
+              <Route path="/login/sso" element={<SsoCallbackPage />} />
               <Route element={<RequireSession />}>
                 <Route index element={<HomePage />} />
+                <Route path="/security" element={<SecurityPage />} />
                 <Route
                   path="/cases"
                   element={

@@ -94,6 +94,7 @@ function caseSection(c: CaseReportView, lang: Lang): SafeHtml {
     ${section(lang, 'compensation', table(lang, ['date', 'kind', 'decision'], c.compensation.map((x) => [x.filedOn, codeLabel('compensationKind', x.kind, lang), `${codeLabel('compensationDecision', x.decision, lang)}${x.amountAwardedSek !== null ? ` ${x.amountAwardedSek} SEK` : ''}`])))}
     ${section(lang, 'supportPlans', table(lang, ['at', 'kind', 'details'], c.supportPlans.map((p) => [when(p.createdAt), list(lang, 'need', p.needs), text(p.plan)])))}
     ${section(lang, 'sharedWith', table(lang, ['organisation', 'kind', 'from', 'until'], c.sharedWith.map((s) => [org(s.organisation), codeLabel('referralPurpose', s.purpose, lang), when(s.from), s.until ? when(s.until) : null])))}
+    ${section(lang, 'notes', table(lang, ['at', 'organisation', 'details'], c.notes.map((n) => [when(n.at), org(n.organisation), text(n.text)])))}
     ${c.groups.length ? section(lang, 'groups', table(lang, ['kind', 'at'], c.groups.map((g) => [g.name, when(g.joinedAt)]))) : ''}
   </section>`;
 }

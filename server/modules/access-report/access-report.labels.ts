@@ -108,6 +108,7 @@ const WORDS = {
   supportPlans: { sv: 'Stödplaner', en: 'Support plans' },
   sharedWith: { sv: 'Delat med', en: 'Shared with' },
   groups: { sv: 'Gruppärenden', en: 'Group operations' },
+  notes: { sv: 'Anteckningar', en: 'Notes' },
   accessLog: { sv: 'Vilka som har läst eller ändrat uppgifterna', en: 'Who read or changed the data' },
   accessLogNote: {
     sv: 'Förteckningen visar tid, åtgärd och organisation. Enskilda handläggares namn visas inte.',

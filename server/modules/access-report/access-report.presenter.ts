@@ -124,6 +124,7 @@ function presentCase(c: CaseRow, r: CaseRecords, orgs: Orgs): CaseReportView {
     supportPlans: of(r.supportPlans).map((p) => ({ createdAt: iso(p.created_at), needs: p.needs, plan: p.plan })),
     sharedWith: of(r.shares).map((s) => ({ organisation: orgOf(orgs, s.organisation_id), purpose: s.purpose, fields: s.fields, from: iso(s.created_at), until: isoOrNull(s.revoked_at) })),
     groups: of(r.groups).map((g) => ({ name: g.name, joinedAt: iso(g.added_at) })),
+    notes: of(r.notes).map((n) => ({ at: iso(n.created_at), organisation: orgOf(orgs, n.author_org_id), text: n.text })),
   };
 }
 

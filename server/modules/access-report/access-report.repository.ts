@@ -4,11 +4,25 @@ import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { accessReportScope } from '../../policies/access-report.policy.js';
+import { identityVisible } from '../../policies/protected-identity.policy.js';
+import { open } from '../../crypto/field-cipher.js';
+import { NOTE_TEXT_FIELD } from '../notes/notes.repository.js';
+import { openUnlessCode } from '../../crypto/field-cipher.js';
+import { FIELD, openEventData, WITHDRAW_REASON_CODES } from '../../crypto/fields.js';
+import { openRow, openRows } from '../../crypto/row.js';
+import { openNames } from '../persons/person-names.js';
 
 type Trx = Transaction<DB>;
 
 export async function personInReportScope(trx: Trx, actor: Actor, personId: string) {
-  return trx.selectFrom('persons').selectAll().where('persons.id', '=', personId).where(accessReportScope(actor)).executeTakeFirst();
+  const row = await trx
+    .selectFrom('persons')
+    .selectAll()
+    .select(identityVisible(actor).as('identity_visible'))
+    .where('persons.id', '=', personId)
+    .where(accessReportScope(actor))
+    .executeTakeFirst();
+  return row && openNames(row);
 }
 
 /** Unscoped existence check, only to tell 'denied' from 'not_found' in the audit trail. */
@@ -22,7 +36,7 @@ export async function organisationNames(trx: Trx): Promise<Map<string, { name: s
 }
 
 export async function casesOfPerson(trx: Trx, personId: string) {
-  return trx
+  const rows = await trx
     .selectFrom('cases')
     .leftJoin('municipalities', 'municipalities.code', 'cases.municipality_code')
     .select([
@@ -35,17 +49,26 @@ export async function casesOfPerson(trx: Trx, personId: string) {
     .orderBy('cases.referred_on')
     .orderBy('cases.ref')
     .execute();
+  return openRows(rows, { summary: FIELD.caseSummary });
 }
 
 /** Every record of the given cases, table by table. */
 export async function recordsOfCases(trx: Trx, caseIds: string[]) {
   if (caseIds.length === 0) caseIds = ['00000000-0000-0000-0000-000000000000'];
   const ids = caseIds;
-  const events = await trx.selectFrom('case_events').select(['case_id', 'at', 'kind', 'actor_org_id', 'data']).where('case_id', 'in', ids).orderBy('id').execute();
-  const assessments = await trx.selectFrom('assessments').selectAll().where('case_id', 'in', ids).orderBy('assessed_on').orderBy('created_at').execute();
-  const consents = await trx.selectFrom('consents').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute();
-  const referrals = await trx.selectFrom('referrals').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute();
-  const permits = await trx.selectFrom('permit_applications').selectAll().where('case_id', 'in', ids).orderBy('submitted_on').execute();
+  const events = (await trx.selectFrom('case_events').select(['case_id', 'at', 'kind', 'actor_org_id', 'data']).where('case_id', 'in', ids).orderBy('id').execute()).map((e) => ({
+    ...e,
+    data: openEventData(e.kind, e.data) as unknown,
+  }));
+  const assessments = openRows(await trx.selectFrom('assessments').selectAll().where('case_id', 'in', ids).orderBy('assessed_on').orderBy('created_at').execute(), {
+    reasons: FIELD.assessmentReasons,
+  });
+  const consents = openRows(await trx.selectFrom('consents').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(), { note: FIELD.consentNote });
+  const referrals = (await trx.selectFrom('referrals').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute()).map((r) => ({
+    ...openRow(r, { message: FIELD.referralMessage, decline_reason: FIELD.referralDeclineReason }),
+    withdraw_reason: openUnlessCode(FIELD.referralWithdrawReason, r.withdraw_reason, WITHDRAW_REASON_CODES),
+  }));
+  const permits = openRows(await trx.selectFrom('permit_applications').selectAll().where('case_id', 'in', ids).orderBy('submitted_on').execute(), { note: FIELD.permitNote });
   const extensions = await trx
     .selectFrom('permit_extensions')
     .innerJoin('permit_applications', 'permit_applications.id', 'permit_extensions.application_id')
@@ -53,11 +76,11 @@ export async function recordsOfCases(trx: Trx, caseIds: string[]) {
     .where('permit_applications.case_id', 'in', ids)
     .orderBy('permit_extensions.decided_on')
     .execute();
-  const policeReports = await trx.selectFrom('police_reports').selectAll().where('case_id', 'in', ids).orderBy('reported_on').execute();
+  const policeReports = openRows(await trx.selectFrom('police_reports').selectAll().where('case_id', 'in', ids).orderBy('reported_on').execute(), { police_ref: FIELD.policeRef });
   const nsp = await trx.selectFrom('nsp_enrolments').selectAll().where('case_id', 'in', ids).orderBy('enrolled_on').execute();
   const amp = await trx.selectFrom('amp_returns').selectAll().where('case_id', 'in', ids).orderBy('applied_on').execute();
   const compensation = await trx.selectFrom('compensation_claims').selectAll().where('case_id', 'in', ids).orderBy('filed_on').execute();
-  const supportPlans = await trx.selectFrom('support_plans').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute();
+  const supportPlans = openRows(await trx.selectFrom('support_plans').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(), { plan: FIELD.supportPlan });
   const shares = await trx
     .selectFrom('case_shares')
     .select(['case_id', 'organisation_id', 'purpose', 'fields', 'created_at', 'revoked_at'])
@@ -71,7 +94,19 @@ export async function recordsOfCases(trx: Trx, caseIds: string[]) {
     .select(['case_group_members.case_id', 'case_groups.name', 'case_group_members.added_at'])
     .where('case_group_members.case_id', 'in', ids)
     .execute();
-  return { events, assessments, consents, referrals, permits, extensions, policeReports, nsp, amp, compensation, supportPlans, shares, groups };
+  // Ordinary case notes only. AKC information (Act 2024:307) is never in a report a regional
+  // coordinator produces: the coordinator may not see it (docs/security.md, "AKC information").
+  const notes = (
+    await trx
+      .selectFrom('case_notes')
+      .select(['case_id', 'created_at', 'author_org_id', 'text', 'erased_at'])
+      .where('case_id', 'in', ids)
+      .where('legal_basis', '=', 'ordinary')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  ).map((n) => ({ ...n, text: open(NOTE_TEXT_FIELD, n.text) }));
+  return { events, assessments, consents, referrals, permits, extensions, policeReports, nsp, amp, compensation, supportPlans, shares, groups, notes };
 }
 
 export type CaseRecords = Awaited<ReturnType<typeof recordsOfCases>>;
@@ -93,6 +128,8 @@ export async function auditEventsAboutPerson(trx: Trx, personId: string, caseIds
           : []),
       ]),
     )
+    // Nothing that tells of AKC information: its writes and reads carry their legal basis.
+    .where(sql<boolean>`coalesce(details->>'legalBasis', '') <> 'akc_2024_307'`)
     .orderBy('seq')
     .execute();
 }

@@ -23,7 +23,7 @@ export function accessReportRoutes({ db }: { db: Kysely<DB> }): FastifyPluginAsy
           description: "Everything Lots holds about a person (GDPR art. 15). format=pdf answers application/pdf; the region's coordinator of one of the person's cases only.",
           params: PersonIdParams,
           querystring: AccessReportQuery,
-          response: { 200: AccessReportSchema, 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse },
+          response: { 200: AccessReportSchema, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse },
         },
       },
       async (req, reply) => {

@@ -115,6 +115,8 @@ const CaseReport = z.object({
   supportPlans: z.array(z.object({ createdAt: z.string(), needs: z.array(z.string()), plan: z.string() })),
   sharedWith: z.array(z.object({ organisation: org, purpose: z.string(), fields: z.array(z.string()), from: z.string(), until: date })),
   groups: z.array(z.object({ name: z.string(), joinedAt: z.string() })),
+  /** Ordinary case notes; AKC information (Act 2024:307) is never in this report. */
+  notes: z.array(z.object({ at: z.string(), organisation: org, text: z.string() })),
 });
 
 export const AccessReportSchema = z.object({

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { NotFoundError } from '../../http/errors.js';
+import { ForbiddenError, NotFoundError } from '../../http/errors.js';
+import { mayReportOn } from '../../policies/access-report.policy.js';
 import { DEFAULT_RULES, loadRetentionConfig, type RetentionRule } from '../retention/retention.config.js';
 import { auditEventsAboutPerson, casesOfPerson, organisationNames, personExists, personInReportScope, recordsOfCases } from './access-report.repository.js';
 import { presentAccessReport } from './access-report.presenter.js';
@@ -34,6 +35,10 @@ export async function produceAccessReport(db: Kysely<DB>, actor: Actor, personId
       });
       return null;
     }
+    if (!mayReportOn({ protectedIdentity: person.protected_identity, identityVisible: person.identity_visible === true })) {
+      await recordAudit(trx, actor, { action: 'person.access_report', outcome: 'denied', resourceType: 'person', resourceId: personId, personId, details: { refused: 'protected_identity' } });
+      return 'protected' as const;
+    }
     const cases = await casesOfPerson(trx, personId);
     const caseIds = cases.map((c) => c.id);
     const records = await recordsOfCases(trx, caseIds);
@@ -57,5 +62,6 @@ export async function produceAccessReport(db: Kysely<DB>, actor: Actor, personId
     });
   });
   if (!report) throw new NotFoundError('person');
+  if (report === 'protected') throw new ForbiddenError('Only a named user of this protected identity may produce its access report');
   return report;
 }

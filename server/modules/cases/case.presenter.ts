@@ -24,8 +24,9 @@ function eventVisible(e: TimelineRow, access: CaseAccess, actorOrgId: string | n
   return (actorOrgId !== null && e.actor_org_id === actorOrgId) || (actorOrgId !== null && data.toOrgId === actorOrgId);
 }
 
-function personLabel(given: string, family: string, isProtected: boolean): string | null {
-  if (isProtected) return null;
+/** `visible`: the person is not protected, or the actor is one of its named users. */
+function personLabel(given: string, family: string, visible: boolean): string | null {
+  if (!visible) return null;
   const label = `${given} ${family}`.trim();
   return label === '' ? null : label;
 }
@@ -40,7 +41,7 @@ export function presentCaseListItem(r: ListRow) {
     referralSource: r.referral_source,
     referredOn: r.referred_on,
     assessedOn: r.assessed_on,
-    personLabel: personLabel(r.given_names, r.family_names, r.protected_identity),
+    personLabel: personLabel(r.given_names, r.family_names, r.identity_visible === true),
     protectedIdentity: r.protected_identity,
     updatedAt: r.updated_at.toISOString(),
   };
@@ -59,9 +60,10 @@ export function presentCase(
   const person = {
     id: r.person_id,
     protectedIdentity: r.protected_identity,
-    givenNames: seesName && !r.protected_identity ? r.given_names : null,
-    familyNames: seesName && !r.protected_identity ? r.family_names : null,
-    aliases: sees('person.name') && !r.protected_identity ? r.aliases : [],
+    // A protected identity: the real names for its named users only, the placeholder for everyone else.
+    givenNames: seesName && r.identity_visible === true ? r.given_names : null,
+    familyNames: seesName && r.identity_visible === true ? r.family_names : null,
+    aliases: sees('person.name') && r.identity_visible === true ? r.aliases : [],
     sex: sees('person.sex') ? r.sex : null,
     birthDate: sees('person.birth') ? r.birth_date : null,
     birthYear: sees('person.birth') ? r.birth_year : null,

@@ -3,6 +3,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { caseScope } from '../../policies/case.policy.js';
+import { searchTokenSets } from '../../crypto/blind-index.js';
+import { FIELD, openEventData, sealEventData } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
+import { openNames } from '../persons/person-names.js';
+import { identityVisible } from '../../policies/protected-identity.policy.js';
 import type { ListCasesInput } from './case.schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -36,12 +41,16 @@ export async function findCasesInScope(q: Q, actor: Actor, input: ListCasesInput
   if (input.region) query = query.where('cases.region', '=', input.region);
   if (input.q) {
     const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Names are encrypted: found through the blind index, by whole name tokens (case- and
+    // diacritics-insensitive), every token of the query under one of the keyring's keys.
+    const tokenSets = searchTokenSets(input.q);
     query = query.where((eb) =>
       eb.or([
         eb('cases.ref', 'ilike', like),
         eb.and([
-          eb('persons.protected_identity', '=', false),
-          eb(sql<string>`persons.given_names || ' ' || persons.family_names`, 'ilike', like),
+          // A protected identity is found by name only by its named users.
+          identityVisible(actor),
+          tokenSets.length === 0 ? sql<boolean>`false` : eb.or(tokenSets.map((tokens) => eb(sql<string[]>`persons.name_index`, '@>', sql<string[]>`${tokens}::text[]`))),
         ]),
       ]),
     );
@@ -53,17 +62,18 @@ export async function findCasesInScope(q: Q, actor: Actor, input: ListCasesInput
       'persons.given_names',
       'persons.family_names',
       'persons.protected_identity',
+      identityVisible(actor).as('identity_visible'),
     ])
     .orderBy('cases.referred_on', 'desc')
     .orderBy('cases.ref', 'desc')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
-  return { total: Number(total), rows };
+  return { total: Number(total), rows: rows.map((r) => openRow(openNames(r), { summary: FIELD.caseSummary })) };
 }
 
 export async function findCaseInScope(q: Q, actor: Actor, id: string) {
-  return q
+  const row = await q
     .selectFrom('cases')
     .innerJoin('persons', 'persons.id', 'cases.person_id')
     .select([
@@ -79,10 +89,12 @@ export async function findCaseInScope(q: Q, actor: Actor, id: string) {
       'persons.citizenships',
       'persons.protected_identity',
       'persons.version as person_version',
+      identityVisible(actor).as('identity_visible'),
     ])
     .where('cases.id', '=', id)
     .where(caseScope(actor))
     .executeTakeFirst();
+  return row && openRow(openNames(row), { summary: FIELD.caseSummary });
 }
 
 export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findCaseInScope>>>;
@@ -104,7 +116,7 @@ export async function activeSharesFor(q: Q, caseId: string, organisationId: stri
 }
 
 export async function caseTimeline(q: Q, caseId: string) {
-  return q
+  const rows = await q
     .selectFrom('case_events')
     .leftJoin('users', 'users.id', 'case_events.actor_user_id')
     .leftJoin('organisations', 'organisations.id', 'case_events.actor_org_id')
@@ -120,6 +132,7 @@ export async function caseTimeline(q: Q, caseId: string) {
     .where('case_events.case_id', '=', caseId)
     .orderBy('case_events.id')
     .execute();
+  return rows.map((r) => ({ ...r, data: openEventData(r.kind, r.data) as unknown }));
 }
 
 export async function addCaseEvent(
@@ -131,7 +144,7 @@ export async function addCaseEvent(
 ): Promise<void> {
   await q
     .insertInto('case_events')
-    .values({ case_id: caseId, actor_user_id: actor.userId, actor_org_id: actor.organisationId, kind, data: JSON.stringify(data) })
+    .values({ case_id: caseId, actor_user_id: actor.userId, actor_org_id: actor.organisationId, kind, data: JSON.stringify(sealEventData(kind, data)) })
     .execute();
 }
 

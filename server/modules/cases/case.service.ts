@@ -19,6 +19,11 @@ import {
   type CaseDetailRow,
 } from './case.repository.js';
 import { presentCase, presentCaseListItem, type CaseView } from './case.presenter.js';
+import { seal } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
+import { sealNameChanges, sealNames } from '../persons/person-names.js';
+import { mayChangeIdentity } from '../../policies/protected-identity.policy.js';
+import { nameRegistrant } from '../persons/identity-grants.service.js';
 import type { CreateCaseInput, ListCasesInput, TransferCaseInput, UpdateCaseInput } from './case.schema.js';
 
 type Trx = Transaction<DB>;
@@ -148,9 +153,7 @@ export async function createReferral(db: Kysely<DB>, actor: Actor, input: Create
     const person = await trx
       .insertInto('persons')
       .values({
-        given_names: input.person.givenNames,
-        family_names: input.person.familyNames,
-        aliases: input.person.aliases,
+        ...sealNames({ given_names: input.person.givenNames, family_names: input.person.familyNames, aliases: input.person.aliases }),
         sex: input.person.sex,
         birth_date: input.person.birthDate ?? null,
         birth_year: input.person.birthYear ?? (input.person.birthDate ? Number(input.person.birthDate.slice(0, 4)) : null),
@@ -176,11 +179,13 @@ export async function createReferral(db: Kysely<DB>, actor: Actor, input: Create
         referral_source: input.referralSource,
         referred_on: input.referredOn,
         exploitation_forms: input.exploitationForms,
-        summary: input.summary,
+        summary: seal(FIELD.caseSummary, input.summary),
       })
       .returning(['id', 'ref'])
       .executeTakeFirstOrThrow();
     await addCaseEvent(trx, actor, c.id, 'referral_received', { region: municipality.region, municipalityCode: municipality.code, source: input.referralSource });
+    // Whoever registers a protected identity is its first named user (docs/security.md).
+    if (input.person.protectedIdentity) await nameRegistrant(trx, actor, person.id, c.id);
     await recordAudit(trx, actor, {
       action: 'case.create',
       resourceType: 'case',
@@ -246,13 +251,16 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, id: string, input
   if (issues.length > 0) throw new ValidationError('The update has invalid fields', issues);
 
   return withVisibleCase(db, actor, id, 'update', async (trx, { row }) => {
+    if (input.person && !mayChangeIdentity({ protectedIdentity: row.protected_identity, identityVisible: row.identity_visible === true }, input.person)) {
+      throw new ForbiddenError('Only the named users of a protected identity may change the names or lift the protection');
+    }
     const caseSet: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(CASE_FIELD_COLUMNS)) {
       const value = input[key as keyof typeof CASE_FIELD_COLUMNS];
       if (value === undefined) continue;
-      caseSet[column] = value;
+      caseSet[column] = column === 'summary' ? seal(FIELD.caseSummary, value as string) : value;
       before[key] = IDENTIFYING.has(key) ? '[redacted]' : row[column];
       after[key] = IDENTIFYING.has(key) ? '[changed]' : value;
     }
@@ -280,7 +288,9 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, id: string, input
         personSet[column] = value;
         after[`person.${key}`] = IDENTIFYING.has(key) ? '[changed]' : value;
       }
-      await trx.updateTable('persons').set({ ...personSet, version: row.person_version + 1, updated_at: new Date() }).where('id', '=', row.person_id).execute();
+      await trx.updateTable('persons').set({ ...sealNameChanges(personSet, row), version: row.person_version + 1, updated_at: new Date() }).where('id', '=', row.person_id).execute();
+      // Whoever flags a person as protected is named at once, or nobody would see the name.
+      if (input.person.protectedIdentity === true && !row.protected_identity) await nameRegistrant(trx, actor, row.person_id, id);
     }
     await addCaseEvent(trx, actor, id, 'updated', { fields: Object.keys(after) });
     await recordAudit(trx, actor, { action: 'case.update', resourceType: 'case', resourceId: id, caseId: id, personId: row.person_id, details: { before, after } });

@@ -1,6 +1,9 @@
 // SQL for police reports and the prosecution and judgment recorded on them.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Sealed } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -21,14 +24,17 @@ const REPORT_COLUMNS = [
   'created_at',
 ] as const;
 
+const openReport = <R extends { police_ref: Sealed }>(r: R) => openRow(r, { police_ref: FIELD.policeRef });
+
 export async function findReport(q: Q, id: string) {
-  return q.selectFrom('police_reports').select(REPORT_COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await q.selectFrom('police_reports').select(REPORT_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && openReport(row);
 }
 
 export type PoliceReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 export async function reportsOfCase(q: Q, caseId: string) {
-  return q.selectFrom('police_reports').select(REPORT_COLUMNS).where('case_id', '=', caseId).orderBy('reported_on').orderBy('created_at').execute();
+  return (await q.selectFrom('police_reports').select(REPORT_COLUMNS).where('case_id', '=', caseId).orderBy('reported_on').orderBy('created_at').execute()).map(openReport);
 }
 
 export async function reportCaseId(q: Q, id: string): Promise<string | undefined> {
@@ -36,5 +42,6 @@ export async function reportCaseId(q: Q, id: string): Promise<string | undefined
 }
 
 export async function lockReport(trx: Transaction<DB>, id: string, caseId: string) {
-  return trx.selectFrom('police_reports').select(REPORT_COLUMNS).where('id', '=', id).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+  const row = await trx.selectFrom('police_reports').select(REPORT_COLUMNS).where('id', '=', id).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+  return row && openReport(row);
 }

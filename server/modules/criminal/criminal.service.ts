@@ -15,6 +15,8 @@ import { FieldChecks } from '../permits/field-checks.js';
 import { findReport, lockReport, reportCaseId, reportsOfCase, type PoliceReportRow } from './criminal.repository.js';
 import { criminalFlags, presentReport, type PoliceReportView } from './criminal.presenter.js';
 import type { RecordPoliceReportInput, UpdatePoliceReportInput } from './criminal.schema.js';
+import { seal } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
 
 /** Records a police report on an already-loaded case (bulk use: a group's reports). */
 export async function recordPoliceReportOnCase(ctx: CaseContext, input: RecordPoliceReportInput & { groupId?: string | null }): Promise<PoliceReportView> {
@@ -31,7 +33,7 @@ export async function recordPoliceReportOnCase(ctx: CaseContext, input: RecordPo
       group_id: input.groupId ?? null,
       reported_on: input.reportedOn,
       classification: input.classification,
-      police_ref: input.policeRef,
+      police_ref: seal(FIELD.policeRef, input.policeRef),
       injured_party: injuredParty,
       created_by: actor.userId,
     })
@@ -139,7 +141,7 @@ export async function updatePoliceReport(db: Kysely<DB>, actor: Actor, reportId:
       if (r.version !== input.version) throw new VersionConflictError('police report');
       const next = merged(r, input);
       checkOrder(r.reported_on, next);
-      await ctx.trx.updateTable('police_reports').set({ ...next, version: r.version + 1 }).where('id', '=', r.id).execute();
+      await ctx.trx.updateTable('police_reports').set({ ...next, police_ref: seal(FIELD.policeRef, next.police_ref), version: r.version + 1 }).where('id', '=', r.id).execute();
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const f of fields) {

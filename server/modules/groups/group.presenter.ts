@@ -53,7 +53,7 @@ export function presentMembers(d: MemberData, today: string) {
       caseId: m.id,
       ref: m.ref,
       status: m.status,
-      personLabel: m.protected_identity || label === '' ? null : label,
+      personLabel: m.identity_visible !== true || label === '' ? null : label,
       protectedIdentity: m.protected_identity,
       assignedUser: m.assigned_user_id ? { id: m.assigned_user_id, name: m.assigned_name ?? '' } : null,
       addedAt: new Date(m.added_at).toISOString(),

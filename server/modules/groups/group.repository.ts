@@ -4,12 +4,21 @@ import { type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { caseScope } from '../../policies/case.policy.js';
+import { identityVisible } from '../../policies/protected-identity.policy.js';
 import { groupScope } from '../../policies/group.policy.js';
+import { seal, type Sealed } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
+import { openNames } from '../persons/person-names.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
+const GROUP_TEXTS = { employer: FIELD.groupEmployer, inspection: FIELD.groupInspection, notes: FIELD.groupNotes } as const;
+const openGroup = <R extends { employer: Sealed; inspection: Sealed; notes: Sealed }>(r: R) => openRow(r, GROUP_TEXTS);
+
 export async function findGroupInScope(q: Q, actor: Actor, id: string) {
-  return q.selectFrom('case_groups').selectAll().where('id', '=', id).where(groupScope(actor)).executeTakeFirst();
+  const row = await q.selectFrom('case_groups').selectAll().where('id', '=', id).where(groupScope(actor)).executeTakeFirst();
+  return row && openGroup(row);
 }
 
 export type GroupRow = NonNullable<Awaited<ReturnType<typeof findGroupInScope>>>;
@@ -19,7 +28,7 @@ export async function groupExists(q: Q, id: string): Promise<boolean> {
 }
 
 export async function listGroupsInScope(q: Q, actor: Actor) {
-  return q
+  const rows = await q
     .selectFrom('case_groups')
     .selectAll('case_groups')
     .select((eb) =>
@@ -28,6 +37,7 @@ export async function listGroupsInScope(q: Q, actor: Actor) {
     .where(groupScope(actor))
     .orderBy('case_groups.created_at', 'desc')
     .execute();
+  return rows.map(openGroup);
 }
 
 export async function insertGroup(
@@ -36,16 +46,28 @@ export async function insertGroup(
 ): Promise<string> {
   const { id } = await q
     .insertInto('case_groups')
-    .values({ name: g.name, region: g.region, place: g.place, employer: g.employer, found_on: g.foundOn, inspection: g.inspection, notes: g.notes, created_by: g.createdBy })
+    .values({
+      name: g.name,
+      region: g.region,
+      place: g.place,
+      employer: seal(FIELD.groupEmployer, g.employer),
+      found_on: g.foundOn,
+      inspection: seal(FIELD.groupInspection, g.inspection),
+      notes: seal(FIELD.groupNotes, g.notes),
+      created_by: g.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
+/** `set` holds plain values; the free texts among them are sealed here. */
 export async function updateGroupAtVersion(q: Q, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
+  const sealed: Record<string, unknown> = { ...set };
+  for (const [column, field] of Object.entries(GROUP_TEXTS)) if (typeof set[column] === 'string') sealed[column] = seal(field, set[column]);
   const r = await q
     .updateTable('case_groups')
-    .set({ ...set, version: version + 1 })
+    .set({ ...sealed, version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -54,7 +76,7 @@ export async function updateGroupAtVersion(q: Q, id: string, version: number, se
 
 /** Member cases the actor may see, with the person's name fields for the label. */
 export async function membersInScope(q: Q, actor: Actor, groupId: string) {
-  return q
+  const rows = await q
     .selectFrom('case_group_members')
     .innerJoin('cases', 'cases.id', 'case_group_members.case_id')
     .innerJoin('persons', 'persons.id', 'cases.person_id')
@@ -70,11 +92,13 @@ export async function membersInScope(q: Q, actor: Actor, groupId: string) {
       'persons.family_names',
       'persons.protected_identity',
       'case_group_members.added_at',
+      identityVisible(actor).as('identity_visible'),
     ])
     .where('case_group_members.group_id', '=', groupId)
     .where(caseScope(actor))
     .orderBy('cases.ref')
     .execute();
+  return rows.map(openNames);
 }
 
 export async function memberIds(q: Q, groupId: string, caseIds: readonly string[]): Promise<Set<string>> {

@@ -1,6 +1,8 @@
 // SQL for permit applications and their extensions.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { FIELD } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
 import { isActive, type PermitState } from '../../../domain/process/permits.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -44,14 +46,19 @@ function permits(q: Q) {
   return q.selectFrom('permit_applications').innerJoin('organisations', 'organisations.id', 'permit_applications.applicant_org_id').select(PERMIT_COLUMNS);
 }
 
+type StoredPermitRow = Awaited<ReturnType<ReturnType<typeof permits>['execute']>>[number];
+const openPermit = (r: StoredPermitRow) => openRow(r, { note: FIELD.permitNote });
+
 export type PermitRow = NonNullable<Awaited<ReturnType<typeof findPermit>>>;
 
 export async function findPermit(q: Q, id: string) {
-  return permits(q).where('permit_applications.id', '=', id).executeTakeFirst();
+  const row = await permits(q).where('permit_applications.id', '=', id).executeTakeFirst();
+  return row && openPermit(row);
 }
 
 export async function permitsOfCase(q: Q, caseId: string) {
-  return permits(q).where('permit_applications.case_id', '=', caseId).orderBy('permit_applications.submitted_on').orderBy('permit_applications.created_at').execute();
+  const rows = await permits(q).where('permit_applications.case_id', '=', caseId).orderBy('permit_applications.submitted_on').orderBy('permit_applications.created_at').execute();
+  return rows.map(openPermit);
 }
 
 export async function extensionsOf(q: Q, permitIds: readonly string[]) {

@@ -24,6 +24,8 @@ import {
 import { presentPermit, type PermitView } from './permit.presenter.js';
 import type { ApplyPermitInput } from './permit.schema.js';
 import { samePersonIdsFor } from '../persons/same-person.js';
+import { seal } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
 
 export { findActiveReflection, findActiveReflectionAmong, type ActiveReflection } from './permit.repository.js';
 
@@ -99,7 +101,7 @@ export async function applyForPermitOnCase(ctx: CaseContext, input: ApplyPermitI
       applicant_kind: input.applicantKind,
       via_coordinator: input.viaCoordinator,
       submitted_on: input.submittedOn,
-      note: input.note,
+      note: seal(FIELD.permitNote, input.note),
       created_by: actor.userId,
     })
     .returning('id')

@@ -21,7 +21,7 @@ export const REVIEW_FORBIDDEN = 'Only regional coordinators review possible dupl
 
 export async function sideFacts(trx: Trx, actor: Actor, ids: readonly string[]): Promise<SideFacts> {
   const unique = [...new Set(ids)];
-  return { rows: await personRows(trx, unique), cases: await casesInRegion(trx, unique, coordinatorRegion(actor)), regions: await regionsOf(trx, unique) };
+  return { rows: await personRows(trx, unique, actor), cases: await casesInRegion(trx, unique, coordinatorRegion(actor)), regions: await regionsOf(trx, unique) };
 }
 
 function shownIds(items: { personA: { personId: string; label: string | null; inYourRegion: boolean }; personB: { personId: string; label: string | null; inYourRegion: boolean } }[]): string[] {

@@ -17,7 +17,8 @@ import { decideCandidate, userNames } from './candidate.repository.js';
 import { loadCandidate, reflectionConflictMessage, REVIEW_FORBIDDEN } from './candidate.service.js';
 import type { ListMergesInput, MergeInput, MergeView } from './candidate.schema.js';
 import { mergedValues } from './merge-fields.js';
-import { deletePerson, findMergesInScope, lockPersons, movePersonRefs, snapshotPerson, updatePerson, type PersonSnapshot } from './merge.repository.js';
+import { deletePerson, findMergesInScope, lockPersons, movePersonRefs, sealSnapshot, snapshotPerson, updatePerson, type PersonSnapshot } from './merge.repository.js';
+import { openNames } from './person-names.js';
 import { presentMerge } from './merge.presenter.js';
 import { casesInRegion } from './person.repository.js';
 
@@ -68,9 +69,9 @@ export async function mergeCandidate(db: Kysely<DB>, actor: Actor, candidateId: 
         candidate_id: cand.id,
         kept_person_id: kept.id,
         removed_person_id: removed.id,
-        removed_person: JSON.stringify(removedSnapshot),
-        kept_before: JSON.stringify(keptBefore),
-        kept_after: JSON.stringify(keptAfter),
+        removed_person: JSON.stringify(sealSnapshot(removedSnapshot)),
+        kept_before: JSON.stringify(sealSnapshot(keptBefore)),
+        kept_after: JSON.stringify(sealSnapshot(keptAfter)),
         moved_case_ids: moved.caseIds,
         moved_assessment_ids: moved.assessmentIds,
         moved_permit_ids: moved.permitIds,
@@ -129,7 +130,7 @@ export async function listMerges(db: Kysely<DB>, actor: Actor, input: ListMerges
     const items = [];
     for (const r of rows) {
       const kept = await trx.selectFrom('persons').select(['given_names', 'family_names', 'protected_identity']).where('id', '=', r.kept_person_id).executeTakeFirst();
-      items.push(presentMerge(r, (kept as PersonSnapshot | undefined) ?? null, users));
+      items.push(presentMerge(r, kept ? (openNames(kept) as PersonSnapshot) : null, users));
     }
     await recordAudit(trx, actor, {
       action: 'person.merges',

@@ -3,7 +3,8 @@
 // have a case in the coordinator's region; everyone else, and every match outside that scope,
 // gets only the neutral signal. The answer has the same keys, and takes the same time (the same
 // lookup work, padded to a fixed minimum), whether or not a match exists, so neither its shape
-// nor its timing says more than the signal. Protected identities never raise the signal.
+// nor its timing says more than the signal. Protected identities never raise the signal and
+// are never shown as evidence, not even to a coordinator of their region.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
@@ -38,7 +39,9 @@ export async function checkPerson(db: Kysely<DB>, actor: Actor, input: CheckPers
 
 async function lookUp(db: Kysely<DB>, actor: Actor, input: CheckPersonInput): Promise<CheckResult> {
   const index = await personIndexFor(db);
-  const hits = index.lookup(matchRecordOf('registration', input), { limit: LOOKUP_LIMIT });
+  // A protected identity is never revealed by matching, to anyone, named users included: its
+  // hits are dropped before anything is decided, so the answer is as if it did not exist.
+  const hits = index.lookup(matchRecordOf('registration', input), { limit: LOOKUP_LIMIT }).filter((h) => !h.protectedIdentity);
   const region = coordinatorRegion(actor);
   return db.transaction().execute(async (trx) => {
     // The same queries run for every actor and every outcome; only what is shown differs.

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { PERSON_MATCH_COLUMNS, type PersonMatchRow } from './person-record.js';
+import { openNames } from './person-names.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -16,11 +17,11 @@ export async function indexState(q: Q): Promise<IndexState> {
   return { generation: Number(row.generation), prunedThrough: Number(row.pruned_through) };
 }
 
-/** Persons that can be matched (erased identities are not); all, or only `ids`. */
+/** Persons that can be matched (erased identities are not); all, or only `ids`. Names are decrypted here, in memory. */
 export async function loadMatchRows(q: Q, ids?: readonly string[]): Promise<PersonMatchRow[]> {
   let query = q.selectFrom('persons').select(PERSON_MATCH_COLUMNS).where('persons.erased_at', 'is', null);
   if (ids !== undefined) query = query.where('persons.id', '=', sql<string>`any(${ids}::uuid[])`);
-  return query.orderBy('persons.id').execute();
+  return (await query.orderBy('persons.id').execute()).map(openNames);
 }
 
 export async function changedPersonIds(q: Q, after: number, through: number): Promise<string[]> {

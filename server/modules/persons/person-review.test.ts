@@ -7,6 +7,7 @@ import { createTestApp, referralBody, signIn, type Client, type TestApp } from '
 import { verifyAuditChain } from '../../audit/audit.verify.js';
 import { runDedupe } from './dedupe.service.js';
 import { samePersonIdsFor } from './same-person.js';
+import { openSnapshot } from './merge.repository.js';
 
 let t: TestApp;
 let stockholm: Client;
@@ -44,8 +45,12 @@ async function pairOf(client: Client, x: string, y: string, status = 'all'): Pro
   return (res.json().items as Item[]).find((i) => i.personA.personId === want[0] && i.personB.personId === want[1]);
 }
 
-const personJson = async (id: string) =>
-  (await sql<{ row: Record<string, unknown> }>`select to_jsonb(p) as row from persons p where p.id = ${id}`.execute(t.database.db)).rows[0]?.row;
+// The whole stored row, its sealed names opened (a restored name is sealed afresh, so its
+// ciphertext differs while its content is the same).
+const personJson = async (id: string) => {
+  const row = (await sql<{ row: Record<string, unknown> }>`select to_jsonb(p) as row from persons p where p.id = ${id}`.execute(t.database.db)).rows[0]?.row;
+  return row && openSnapshot(row);
+};
 const caseCount = async (personId: string) => (await t.database.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute()).length;
 const auditRows = () => t.database.db.selectFrom('audit_events').select(['seq', 'hash', 'details']).orderBy('seq').execute();
 

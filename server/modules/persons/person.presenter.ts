@@ -58,11 +58,18 @@ export interface PersonRow {
   estimated_age: number | null;
   citizenships: string[];
   protected_identity: boolean;
+  /** The viewer may see the identity: not protected, or a named user (personRows with a viewer). */
+  identity_visible?: boolean;
   version: number;
 }
 
+/** Without `identity_visible`, a protected identity is hidden from everyone. */
+function identityHidden(row: Pick<PersonRow, 'protected_identity' | 'identity_visible'>): boolean {
+  return row.identity_visible === undefined ? row.protected_identity : !row.identity_visible;
+}
+
 export function presentPerson(row: PersonRow, cases: PersonDetail['cases']): PersonDetail {
-  const hidden = row.protected_identity;
+  const hidden = identityHidden(row);
   return {
     id: row.id,
     givenNames: hidden ? null : row.given_names,
@@ -80,8 +87,8 @@ export function presentPerson(row: PersonRow, cases: PersonDetail['cases']): Per
 }
 
 /** "Given Family", or null when the actor may not see the name. */
-export function personLabel(row: Pick<PersonRow, 'given_names' | 'family_names' | 'protected_identity'>): string | null {
-  if (row.protected_identity) return null;
+export function personLabel(row: Pick<PersonRow, 'given_names' | 'family_names' | 'protected_identity' | 'identity_visible'>): string | null {
+  if (identityHidden(row)) return null;
   const label = `${row.given_names} ${row.family_names}`.trim();
   return label === '' ? null : label;
 }

@@ -3,6 +3,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { PersonDetail } from './person.schema.js';
 import type { PersonRow } from './person.presenter.js';
+import { openNames } from './person-names.js';
+import type { Actor } from '../../auth/actor.js';
+import { identityVisible } from '../../policies/protected-identity.policy.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -20,10 +23,16 @@ const PERSON_COLUMNS = [
   'version',
 ] as const;
 
-export async function personRows(q: Q, ids: readonly string[]): Promise<Map<string, PersonRow>> {
+/** `viewer`: whose named-user grants decide `identity_visible` (nobody's by default). */
+export async function personRows(q: Q, ids: readonly string[], viewer: Pick<Actor, 'userId'> = { userId: null }): Promise<Map<string, PersonRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('persons').select(PERSON_COLUMNS).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  const rows = await q
+    .selectFrom('persons')
+    .select(PERSON_COLUMNS)
+    .select(identityVisible(viewer).as('identity_visible'))
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, openNames(r)]));
 }
 
 /** Each person's cases in `region` (an empty list for a person with none there). */

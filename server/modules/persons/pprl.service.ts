@@ -53,7 +53,8 @@ export async function matchEncodings(db: Kysely<DB>, actor: Actor, input: PprlMa
   const started = performance.now();
   try {
     const store = await pprlStoreFor(db, secret);
-    const hits = filters.map((f) => store.compare(f as Uint32Array, PPRL_BANDS.review));
+    // A protected identity is never a match, for anyone (docs/security.md, "Protected identity").
+    const hits = filters.map((f) => store.compare(f as Uint32Array, PPRL_BANDS.review).filter((h) => !h.protectedIdentity));
     return await db.transaction().execute(async (trx) => {
       const ids = [...new Set(hits.flatMap((h) => h.slice(0, MAX_MATCHES_PER_RECORD).map((x) => x.personId)))];
       const cases = await casesInRegion(trx, ids, coordinatorRegion(actor));

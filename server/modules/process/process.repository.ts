@@ -3,6 +3,9 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { AssessmentsTable, CasesTable, DB } from '../../db/schema.js';
 import { VersionConflictError } from '../../http/errors.js';
+import { seal, type Sealed } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -47,8 +50,10 @@ const ASSESSMENT_COLUMNS = [
   'decider_user_id', 'decider_name', 'source', 'superseded_by', 'created_at',
 ] as const;
 
+const openAssessment = <R extends { reasons: Sealed }>(r: R) => openRow(r, { reasons: FIELD.assessmentReasons });
+
 export async function currentAssessment(q: Q, caseId: string) {
-  return q
+  const row = await q
     .selectFrom('assessments')
     .select(ASSESSMENT_COLUMNS)
     .where('case_id', '=', caseId)
@@ -56,18 +61,20 @@ export async function currentAssessment(q: Q, caseId: string) {
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && openAssessment(row);
 }
 
 export type AssessmentRow = NonNullable<Awaited<ReturnType<typeof currentAssessment>>>;
 
 /** All assessments of a case, newest first. */
 export async function assessmentsOf(q: Q, caseId: string): Promise<AssessmentRow[]> {
-  return q.selectFrom('assessments').select(ASSESSMENT_COLUMNS).where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id').execute();
+  return (await q.selectFrom('assessments').select(ASSESSMENT_COLUMNS).where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id').execute()).map(openAssessment);
 }
 
-/** Inserts the new assessment and marks every earlier current one as superseded by it. */
-export async function insertAssessment(q: Q, values: Insertable<AssessmentsTable>): Promise<AssessmentRow> {
-  const row = await q.insertInto('assessments').values(values).returning(ASSESSMENT_COLUMNS).executeTakeFirstOrThrow();
+/** Inserts the new assessment (its reasons in plain text, sealed here) and marks every earlier current one as superseded by it. */
+export async function insertAssessment(q: Q, plain: Omit<Insertable<AssessmentsTable>, 'reasons'> & { reasons: string }): Promise<AssessmentRow> {
+  const values: Insertable<AssessmentsTable> = { ...plain, reasons: seal(FIELD.assessmentReasons, plain.reasons) };
+  const row = openAssessment(await q.insertInto('assessments').values(values).returning(ASSESSMENT_COLUMNS).executeTakeFirstOrThrow());
   await q
     .updateTable('assessments')
     .set({ superseded_by: row.id })
@@ -86,12 +93,12 @@ export async function findUserWithRoles(q: Q, userId: string) {
 }
 
 export async function insertSupportPlan(q: Q, values: { case_id: string; needs: string[]; plan: string; created_by: string | null }) {
-  return q.insertInto('support_plans').values(values).returning('id').executeTakeFirstOrThrow();
+  return q.insertInto('support_plans').values({ ...values, plan: seal(FIELD.supportPlan, values.plan) }).returning('id').executeTakeFirstOrThrow();
 }
 
 /** Support plans of a case, newest first, with the author's name. */
 export async function supportPlansOf(q: Q, caseId: string) {
-  return q
+  const rows = await q
     .selectFrom('support_plans')
     .leftJoin('users', 'users.id', 'support_plans.created_by')
     .select(['support_plans.id', 'support_plans.case_id', 'support_plans.needs', 'support_plans.plan', 'support_plans.created_by', 'support_plans.created_at', 'users.display_name as author_name'])
@@ -99,6 +106,7 @@ export async function supportPlansOf(q: Q, caseId: string) {
     .orderBy('support_plans.created_at', 'desc')
     .orderBy('support_plans.id')
     .execute();
+  return rows.map((r) => openRow(r, { plan: FIELD.supportPlan }));
 }
 
 export type SupportPlanRow = Awaited<ReturnType<typeof supportPlansOf>>[number];

@@ -2,6 +2,9 @@
 // and recipient is the one in force (ordered by created_at, then id, so ties cannot flip).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { seal } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -26,10 +29,12 @@ function consentQuery(q: Q) {
     ]);
 }
 
-export type ConsentRow = Awaited<ReturnType<ReturnType<typeof consentQuery>['execute']>>[number];
+type StoredConsentRow = Awaited<ReturnType<ReturnType<typeof consentQuery>['execute']>>[number];
+const openConsent = (r: StoredConsentRow) => openRow(r, { note: FIELD.consentNote });
+export type ConsentRow = ReturnType<typeof openConsent>;
 
 export async function latestConsent(q: Q, caseId: string, purpose: string, recipientOrgId: string): Promise<ConsentRow | undefined> {
-  return consentQuery(q)
+  const row = await consentQuery(q)
     .where('consents.case_id', '=', caseId)
     .where('consents.purpose', '=', purpose)
     .where('consents.recipient_org_id', '=', recipientOrgId)
@@ -37,16 +42,18 @@ export async function latestConsent(q: Q, caseId: string, purpose: string, recip
     .orderBy('consents.id', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && openConsent(row);
 }
 
 /** Every consent record of the given cases, newest first. */
 export async function consentsOfCases(q: Q, caseIds: readonly string[]): Promise<ConsentRow[]> {
   if (caseIds.length === 0) return [];
-  return consentQuery(q)
+  const rows = await consentQuery(q)
     .where('consents.case_id', 'in', caseIds)
     .orderBy('consents.created_at', 'desc')
     .orderBy('consents.id', 'desc')
     .execute();
+  return rows.map(openConsent);
 }
 
 /** The rows in force: the first (newest) per case, purpose and recipient of a newest-first list. */
@@ -73,7 +80,7 @@ export async function insertConsent(
       status: row.status,
       recorded_on: row.recordedOn,
       given_by: row.givenBy,
-      note: row.note,
+      note: seal(FIELD.consentNote, row.note),
       recorded_by: row.recordedBy,
       // clock_timestamp, not now(): two records in one transaction must still order.
       created_at: sql<Date>`clock_timestamp()`,
@@ -84,5 +91,5 @@ export async function insertConsent(
 }
 
 export async function findConsent(q: Q, id: string): Promise<ConsentRow> {
-  return consentQuery(q).where('consents.id', '=', id).executeTakeFirstOrThrow();
+  return openConsent(await consentQuery(q).where('consents.id', '=', id).executeTakeFirstOrThrow());
 }

@@ -14,7 +14,7 @@ import type { InboxInput } from './referral.schema.js';
 export async function readInbox(db: Kysely<DB>, actor: Actor, input: InboxInput) {
   if (!canReadInbox(actor)) throw new ForbiddenError('Your role receives no referrals');
   return db.transaction().execute(async (trx) => {
-    const { total, rows } = await inboxOf(trx, actor.organisationId!, input.status, input.page, input.pageSize);
+    const { total, rows } = await inboxOf(trx, actor.organisationId!, input.status, input.page, input.pageSize, actor);
     const on = today();
     const items = rows.map((r) => presentInboxItem(r, on));
     await recordAudit(trx, actor, {

@@ -1,6 +1,7 @@
 // Shapes referrals and consent records for the API. The person's name appears in an inbox
 // only while the referral's share is active and grants person.name (and the identity is not
-// protected); otherwise the recipient sees the case reference alone.
+// protected, or the reader is one of its named users); otherwise the recipient sees the case
+// reference alone.
 import type { ConsentRow } from './consent.repository.js';
 import type { ReferralRow } from './referral.repository.js';
 
@@ -45,7 +46,7 @@ export function presentReferral(r: ReferralRow, today: string, viewer: 'coordina
 export type ReferralView = ReturnType<typeof presentReferral>;
 
 export function presentInboxItem(r: ReferralRow, today: string) {
-  const seesName = shareActive(r) && (r.share_fields ?? []).includes('person.name') && !r.protected_identity;
+  const seesName = shareActive(r) && (r.share_fields ?? []).includes('person.name') && r.identity_visible === true;
   const label = `${r.given_names} ${r.family_names}`.trim();
   return {
     id: r.id,

@@ -3,6 +3,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { DB } from '../../db/schema.js';
 import { referralScope } from '../../policies/referral.policy.js';
+import { identityVisible } from '../../policies/protected-identity.policy.js';
+import { openUnlessCode, seal, sealUnlessCode } from '../../crypto/field-cipher.js';
+import { FIELD, WITHDRAW_REASON_CODES } from '../../crypto/fields.js';
+import { openRow } from '../../crypto/row.js';
+import { openNames } from '../persons/person-names.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -10,7 +15,8 @@ export async function findOrganisation(q: Q, id: string) {
   return q.selectFrom('organisations').select(['id', 'name', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
-function referralQuery(q: Q) {
+/** `viewer`: whose named-user grants decide `identity_visible` (nobody's: only unprotected persons). */
+function referralQuery(q: Q, viewer: Pick<Actor, 'userId'> = { userId: null }) {
   return q
     .selectFrom('referrals')
     .innerJoin('cases', 'cases.id', 'referrals.case_id')
@@ -50,17 +56,28 @@ function referralQuery(q: Q) {
       'to_org.kind as to_org_kind',
       'case_shares.fields as share_fields',
       'case_shares.revoked_at as share_revoked_at',
-    ]);
+    ])
+    .select(identityVisible(viewer).as('identity_visible'));
 }
 
-export type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralQuery>['execute']>>[number];
+type StoredReferralRow = Awaited<ReturnType<ReturnType<typeof referralQuery>['execute']>>[number];
+
+/** A referral with its free texts and the person's names opened. */
+function openReferral(r: StoredReferralRow) {
+  const opened = openRow(openNames(r), { message: FIELD.referralMessage, decline_reason: FIELD.referralDeclineReason });
+  return { ...opened, withdraw_reason: openUnlessCode(FIELD.referralWithdrawReason, r.withdraw_reason, WITHDRAW_REASON_CODES) };
+}
+
+export type ReferralRow = ReturnType<typeof openReferral>;
 
 export async function findReferral(q: Q, id: string): Promise<ReferralRow | undefined> {
-  return referralQuery(q).where('referrals.id', '=', id).executeTakeFirst();
+  const row = await referralQuery(q).where('referrals.id', '=', id).executeTakeFirst();
+  return row && openReferral(row);
 }
 
 export async function findReferralInScope(q: Q, actor: Actor, id: string): Promise<ReferralRow | undefined> {
-  return referralQuery(q).where('referrals.id', '=', id).where(referralScope(actor)).executeTakeFirst();
+  const row = await referralQuery(q).where('referrals.id', '=', id).where(referralScope(actor)).executeTakeFirst();
+  return row && openReferral(row);
 }
 
 /** Unscoped, only to tell 'denied' from 'not_found' in the audit trail. */
@@ -77,11 +94,11 @@ export async function referralsOfCases(q: Q, caseIds: readonly string[], onlyToO
   if (caseIds.length === 0) return [];
   let query = referralQuery(q).where('referrals.case_id', 'in', caseIds);
   if (onlyToOrg) query = query.where('referrals.to_org_id', '=', onlyToOrg);
-  return query.orderBy('referrals.created_at', 'desc').orderBy('referrals.id', 'desc').execute();
+  return (await query.orderBy('referrals.created_at', 'desc').orderBy('referrals.id', 'desc').execute()).map(openReferral);
 }
 
-export async function inboxOf(q: Q, orgId: string, status: string | undefined, page: number, pageSize: number) {
-  let query = referralQuery(q).where('referrals.to_org_id', '=', orgId);
+export async function inboxOf(q: Q, orgId: string, status: string | undefined, page: number, pageSize: number, viewer: Pick<Actor, 'userId'> = { userId: null }) {
+  let query = referralQuery(q, viewer).where('referrals.to_org_id', '=', orgId);
   if (status) query = query.where('referrals.status', '=', status);
   const { total } = await q
     .selectFrom('referrals')
@@ -97,7 +114,7 @@ export async function inboxOf(q: Q, orgId: string, status: string | undefined, p
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  return { total: Number(total), rows };
+  return { total: Number(total), rows: rows.map(openReferral) };
 }
 
 /** Open (sent or accepted) referral for the same purpose and recipient: a second one is refused. */
@@ -167,7 +184,7 @@ export async function insertReferral(q: Q, r: NewReferral): Promise<string> {
       from_org_id: r.fromOrgId,
       to_org_id: r.toOrgId,
       purpose: r.purpose,
-      message: r.message,
+      message: seal(FIELD.referralMessage, r.message),
       consent_basis: r.consentBasis,
       consent_id: r.consentId,
       share_id: r.shareId,
@@ -193,7 +210,13 @@ export type ReferralChange = Partial<{
 export async function updateReferral(q: Q, id: string, version: number, change: ReferralChange): Promise<boolean> {
   const r = await q
     .updateTable('referrals')
-    .set({ ...change, version: version + 1, updated_at: new Date() })
+    .set({
+      ...change,
+      decline_reason: change.decline_reason === undefined ? undefined : seal(FIELD.referralDeclineReason, change.decline_reason),
+      withdraw_reason: change.withdraw_reason === undefined ? undefined : sealUnlessCode(FIELD.referralWithdrawReason, change.withdraw_reason, WITHDRAW_REASON_CODES),
+      version: version + 1,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -4,6 +4,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { RetentionKind } from './retention.config.js';
+import { EMPTY_SEALED, type Sealed } from '../../crypto/field-cipher.js';
+import { EVENT_FREE_TEXT_KEYS, EVENT_FREE_TEXT_REASON_KINDS } from '../../crypto/fields.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -40,10 +42,11 @@ export async function findDueCases(q: Q, kind: RetentionKind, cutoff: string): P
   }
 }
 
-/** Keys of case_events.data that hold free text on every kind of event. */
-const FREE_TEXT_KEYS = ['text', 'note', 'message', 'reasons', 'declineReason', 'withdrawReason'];
-/** Event kinds whose `reason` is free text (elsewhere it is a code, e.g. a closure reason). */
-const FREE_TEXT_REASON_KINDS = ['transferred', 'reassessment_opened', 'reopened'];
+// The free texts of timeline events (sealed at rest, server/crypto/fields.ts): removed outright.
+const FREE_TEXT_KEYS = [...EVENT_FREE_TEXT_KEYS];
+const FREE_TEXT_REASON_KINDS = [...EVENT_FREE_TEXT_REASON_KINDS];
+// Encrypted columns are blanked to the empty value, which is stored as '' (nothing to decrypt).
+const BLANK = EMPTY_SEALED;
 
 export interface CaseErasure {
   events: number;
@@ -54,6 +57,8 @@ export interface CaseErasure {
   policeReports: number;
   supportPlans: number;
   sharesRevoked: number;
+  /** Case notes whose text was erased (0009); their legal basis stays, as it never changes. */
+  notes: number;
 }
 
 /** Locks the case and tells whether it is still not erased (so two runs never erase twice). */
@@ -66,7 +71,7 @@ export async function eraseCaseData(trx: Transaction<DB>, caseId: string, ruleId
   const n = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows);
   await trx
     .updateTable('cases')
-    .set({ summary: '', erased_at: new Date(), erasure_rule: ruleId, version: sql`version + 1`, updated_at: new Date() })
+    .set({ summary: BLANK, erased_at: new Date(), erasure_rule: ruleId, version: sql`version + 1`, updated_at: new Date() })
     .where('id', '=', caseId)
     .execute();
   const freeKeys = sql`${sql.val(FREE_TEXT_KEYS)}::text[]`;
@@ -76,23 +81,24 @@ export async function eraseCaseData(trx: Transaction<DB>, caseId: string, ruleId
       || '{"erased": true}'::jsonb
     where case_id = ${caseId}
       and (data ?| ${freeKeys} or (kind = any(${sql.val(FREE_TEXT_REASON_KINDS)}::text[]) and data ? 'reason'))`.execute(trx);
-  const assessments = await trx.updateTable('assessments').set({ reasons: '' }).where('case_id', '=', caseId).where('reasons', '<>', '').executeTakeFirst();
-  const consents = await trx.updateTable('consents').set({ note: '' }).where('case_id', '=', caseId).where('note', '<>', '').executeTakeFirst();
+  const assessments = await trx.updateTable('assessments').set({ reasons: BLANK }).where('case_id', '=', caseId).where('reasons', '<>', BLANK).executeTakeFirst();
+  const consents = await trx.updateTable('consents').set({ note: BLANK }).where('case_id', '=', caseId).where('note', '<>', BLANK).executeTakeFirst();
   const referrals = await trx
     .updateTable('referrals')
     .set({
-      message: '',
+      message: BLANK,
       decline_reason: sql`case when decline_reason is null then null else '' end`,
       // 'consent_withdrawn' is a code the system writes; anything else is the coordinator's text.
       withdraw_reason: sql`case when withdraw_reason is null or withdraw_reason = 'consent_withdrawn' then withdraw_reason else '' end`,
     })
     .where('case_id', '=', caseId)
-    .where((eb) => eb.or([eb('message', '<>', ''), eb('decline_reason', '<>', ''), eb('withdraw_reason', 'not in', ['', 'consent_withdrawn'])]))
+    .where((eb) => eb.or([eb('message', '<>', BLANK), eb('decline_reason', '<>', BLANK), eb(sql<string>`withdraw_reason`, 'not in', ['', 'consent_withdrawn'])]))
     .executeTakeFirst();
-  const permits = await trx.updateTable('permit_applications').set({ note: '' }).where('case_id', '=', caseId).where('note', '<>', '').executeTakeFirst();
+  const permits = await trx.updateTable('permit_applications').set({ note: BLANK }).where('case_id', '=', caseId).where('note', '<>', BLANK).executeTakeFirst();
   // The police case number points into another register's file on the person.
-  const policeReports = await trx.updateTable('police_reports').set({ police_ref: '' }).where('case_id', '=', caseId).where('police_ref', '<>', '').executeTakeFirst();
-  const supportPlans = await trx.updateTable('support_plans').set({ plan: '' }).where('case_id', '=', caseId).where('plan', '<>', '').executeTakeFirst();
+  const policeReports = await trx.updateTable('police_reports').set({ police_ref: BLANK }).where('case_id', '=', caseId).where('police_ref', '<>', BLANK).executeTakeFirst();
+  const supportPlans = await trx.updateTable('support_plans').set({ plan: BLANK }).where('case_id', '=', caseId).where('plan', '<>', BLANK).executeTakeFirst();
+  const notes = await trx.updateTable('case_notes').set({ text: BLANK, erased_at: new Date() }).where('case_id', '=', caseId).where('text', '<>', BLANK).executeTakeFirst();
   // Nobody outside the region keeps a view of an erased case.
   const shares = await trx.updateTable('case_shares').set({ revoked_at: new Date() }).where('case_id', '=', caseId).where('revoked_at', 'is', null).executeTakeFirst();
   return {
@@ -104,6 +110,7 @@ export async function eraseCaseData(trx: Transaction<DB>, caseId: string, ruleId
     policeReports: n(policeReports),
     supportPlans: n(supportPlans),
     sharesRevoked: n(shares),
+    notes: n(notes),
   };
 }
 
@@ -121,9 +128,10 @@ export async function erasePersonIdentity(trx: Transaction<DB>, personId: string
   const r = await trx
     .updateTable('persons')
     .set({
-      given_names: '',
-      family_names: '',
-      aliases: sql`'{}'::text[]`,
+      given_names: BLANK,
+      family_names: BLANK,
+      aliases: BLANK,
+      name_index: [],
       birth_year: sql`coalesce(birth_year, extract(year from birth_date)::int)`,
       birth_date: null,
       citizenships: sql`citizenships[1:1]`,
@@ -134,6 +142,8 @@ export async function erasePersonIdentity(trx: Transaction<DB>, personId: string
     .where('id', '=', personId)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
+  // The reasons given for naming users of a protected identity may speak of the person.
+  await trx.updateTable('person_identity_grants').set({ reason: BLANK, revoke_reason: sql<Sealed | null>`case when revoke_reason is null then null else '' end` }).where('person_id', '=', personId).execute();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { seal } from '../../crypto/field-cipher.js';
+import { FIELD } from '../../crypto/fields.js';
 import { ageAt } from '../../../domain/age.js';
 import { writeCaseFile, type CaseRecord } from '../../../domain/statistics/case-csv.js';
 import { STAT_DIMENSIONS } from '../../../domain/statistics/dimensions.js';
@@ -70,7 +72,7 @@ describe('identified tables from SQL', () => {
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('assessments as b').select('b.id').whereRef('b.person_id', '=', 'assessments.person_id').whereRef('b.id', '<>', 'assessments.id').where(sql<boolean>`date_part('year', b.assessed_on) = 2024`))))
       .limit(1).executeTakeFirstOrThrow();
     await db.transaction().execute(async (trx) => {
-      const next = await trx.insertInto('assessments').values({ case_id: target.case_id, person_id: target.person_id, assessed_on: '2025-01-15', decision: 'no_reason_to_assume', age_basis: 'unknown', acts: [], means: [], purposes: [], indicators: [], exploitation_forms: [], labour_sector: null, age_at_assessment: null, is_child: null, means_required: true, reasons: 'omprövad', legal_basis: null, decider_user_id: null, decider_name: null, superseded_by: null }).returning('id').executeTakeFirstOrThrow();
+      const next = await trx.insertInto('assessments').values({ case_id: target.case_id, person_id: target.person_id, assessed_on: '2025-01-15', decision: 'no_reason_to_assume', age_basis: 'unknown', acts: [], means: [], purposes: [], indicators: [], exploitation_forms: [], labour_sector: null, age_at_assessment: null, is_child: null, means_required: true, reasons: seal(FIELD.assessmentReasons, 'omprövad'), legal_basis: null, decider_user_id: null, decider_name: null, superseded_by: null }).returning('id').executeTakeFirstOrThrow();
       await trx.updateTable('assessments').set({ superseded_by: next.id }).where('id', '=', target.id).execute();
     });
     const after = await get(analyst, '/api/v1/statistics/identified?by=region&from=2024&to=2024');

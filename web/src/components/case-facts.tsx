@@ -1,5 +1,6 @@
 // The case's facts and the person block. A value the viewer may not see arrives as null (or an
-// empty list) and is left out; a protected identity shows a reserved placeholder instead.
+// empty list) and is left out; a protected identity shows a reserved placeholder instead, except to its named users,
+// who see the name marked as protected.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPLOITATION_FORMS, POLICE_REGIONS, REFERRAL_SOURCES, SEXES } from '../../../domain/index.js';
@@ -65,9 +66,13 @@ export function CasePersonBlock({ view }: { view: CaseView }) {
     <section className="panel" aria-labelledby="person-heading">
       <h2 id="person-heading">{t('case.personHeading')}</h2>
       <dl className="facts">
-        {p.protectedIdentity ? (
+        {p.protectedIdentity && nameParts.length === 0 ? (
           <Row term={t('case.name')}>
             <span className="reserved">{t('case.protectedIdentity')}</span>
+          </Row>
+        ) : p.protectedIdentity ? (
+          <Row term={t('case.name')}>
+            {name !== '' ? name : <span className="muted">{t('case.nameUnknown')}</span>} <span className="reserved reserved-named">{t('case.protectedIdentity')}</span>
           </Row>
         ) : nameParts.length > 0 ? (
           <Row term={t('case.name')}>{name !== '' ? name : <span className="muted">{t('case.nameUnknown')}</span>}</Row>

@@ -55,6 +55,11 @@ export function SiteHeader() {
                 <span className="signed-in-org">{session.user.organisation.name}</span>
               </p>
             ) : null}
+            {session ? (
+              <Link to="/security" className="button-link">
+                {t('signIn.securityLink')}
+              </Link>
+            ) : null}
             <LanguageSwitch />
             {session ? (
               <button type="button" className="button-link" onClick={handleSignOut}>

@@ -12,12 +12,15 @@ import { useFocusFirstInvalid } from '../hooks/use-focus-invalid.js';
 import { CheckboxGroup, SelectField, TextField } from './fields.js';
 import { ErrorNotice, SuccessNotice } from './notice.js';
 import { TableWrap } from './table-wrap.js';
+import { MfaResetButton } from './mfa-reset-button.js';
+import { useSession } from '../hooks/use-session.js';
 
 const USER_FIELDS = ['user.username', 'user.displayName', 'user.organisationId', 'user.roles', 'user.password'] as const;
 
 export function UserTable({ users }: { users: UserAccount[] }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const me = useSession().user.id;
   return (
     <TableWrap label={t('admin.usersCaption')}>
       <table className="table">
@@ -30,6 +33,7 @@ export function UserTable({ users }: { users: UserAccount[] }) {
             <th scope="col">{t('admin.colRoles')}</th>
             <th scope="col">{t('admin.colActive')}</th>
             <th scope="col">{t('admin.colLastLogin')}</th>
+            <th scope="col">{t('signIn.colTwoFactor')}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +45,7 @@ export function UserTable({ users }: { users: UserAccount[] }) {
               <td>{u.roles.map((r, i) => (i === 0 ? labels.cap(ROLES, r) : labels.label(ROLES, r))).join(', ')}</td>
               <td>{u.active ? t('common.yes') : t('common.no')}</td>
               <td className="nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('admin.never')}</td>
+              <td>{u.id === me ? null : <MfaResetButton userId={u.id} username={u.username} />}</td>
             </tr>
           ))}
         </tbody>

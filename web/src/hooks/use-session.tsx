@@ -3,12 +3,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api.js';
 import type { Abilities, Session } from '../api-types.js';
+import { isMfaPending, type MfaPending } from '../api-types-sign-in.js';
 
 export type SessionState = { status: 'loading' } | { status: 'signed_out'; error?: ApiError } | { status: 'signed_in'; session: Session };
 
 interface SessionContextValue {
   state: SessionState;
-  signIn: (username: string, password: string) => Promise<Session>;
+  /** A session, or a sign-in that waits for the second factor (its CSRF token is kept for that step). */
+  signIn: (username: string, password: string) => Promise<Session | MfaPending>;
+  /** Takes a session handed out by the second factor, single sign-on or a new authenticator. */
+  acceptSession: (session: Session) => Session;
   signOut: () => Promise<void>;
 }
 
@@ -43,8 +47,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [accept]);
 
   const signIn = useCallback(
-    async (username: string, password: string) =>
-      accept(await api.post<Session>('/auth/login', { username, password }, { expectUnauthorized: true })),
+    async (username: string, password: string) => {
+      const answer = await api.post<Session | MfaPending>('/auth/login', { username, password }, { expectUnauthorized: true });
+      if (isMfaPending(answer)) {
+        setCsrfToken(answer.csrfToken);
+        return answer;
+      }
+      return accept(answer);
+    },
     [accept],
   );
 
@@ -57,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, acceptSession: accept, signOut }), [state, signIn, accept, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

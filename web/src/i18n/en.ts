@@ -5,8 +5,10 @@ import { enProcess } from './en-process.js';
 import { enSupport } from './en-support.js';
 import { enStatistics } from './en-statistics.js';
 import { enPersons } from './en-persons.js';
+import { enSignIn } from './en-sign-in.js';
+import { enTrust } from './en-trust.js';
 
-const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | keyof typeof enPages | keyof typeof enStatistics | keyof typeof enPersons> = {
+const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | keyof typeof enPages | keyof typeof enStatistics | keyof typeof enPersons | keyof typeof enSignIn | keyof typeof enTrust> = {
   common: {
     appName: 'Lots',
     appTagline: 'National referral support against trafficking and exploitation',
@@ -120,7 +122,7 @@ const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | k
     chosenCitizenships: 'Chosen citizenships',
     removeCitizenship: 'Remove {{country}}',
     protectedIdentity: 'The person has protected personal data',
-    protectedIdentityHint: 'The name is then not shown in case lists or to partners.',
+    protectedIdentityHint: 'The name is then shown only to named users. You are named yourself and can name the regional coordinator.',
     caseLegend: 'The referral',
     municipality: 'Municipality where the person is',
     chooseMunicipality: 'Choose a municipality',
@@ -304,4 +306,4 @@ const enBase: Omit<Messages, keyof typeof enProcess | keyof typeof enSupport | k
   },
 };
 
-export const en: Messages = { ...enBase, ...enProcess, ...enSupport, ...enPages, ...enStatistics, ...enPersons };
+export const en: Messages = { ...enBase, ...enProcess, ...enSupport, ...enPages, ...enStatistics, ...enPersons, ...enSignIn, ...enTrust };

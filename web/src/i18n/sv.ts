@@ -6,6 +6,8 @@ import { svProcess } from './sv-process.js';
 import { svSupport } from './sv-support.js';
 import { svStatistics } from './sv-statistics.js';
 import { svPersons } from './sv-persons.js';
+import { svSignIn } from './sv-sign-in.js';
+import { svTrust } from './sv-trust.js';
 
 const svBase = {
   common: {
@@ -121,7 +123,7 @@ const svBase = {
     chosenCitizenships: 'Valda medborgarskap',
     removeCitizenship: 'Ta bort {{country}}',
     protectedIdentity: 'Personen har skyddade personuppgifter',
-    protectedIdentityHint: 'Namnet visas då inte i ärendelistor eller för samverkansparter.',
+    protectedIdentityHint: 'Namnet visas då bara för namngivna användare. Du blir själv namngiven och kan namnge regionkoordinatorn.',
     caseLegend: 'Hänvisningen',
     municipality: 'Kommun där personen befinner sig',
     chooseMunicipality: 'Välj kommun',
@@ -305,7 +307,7 @@ const svBase = {
   },
 };
 
-export const sv = { ...svBase, ...svProcess, ...svSupport, ...svPages, ...svStatistics, ...svPersons };
+export const sv = { ...svBase, ...svProcess, ...svSupport, ...svPages, ...svStatistics, ...svPersons, ...svSignIn, ...svTrust };
 
 /** The shape of a language: the same keys as Swedish, every leaf a string. */
 export type Messages = { [K in keyof typeof sv]: { [L in keyof (typeof sv)[K]]: string } };

@@ -17,6 +17,7 @@ import { Loading } from '../components/guards.js';
 import { Pagination } from '../components/pagination.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { TableWrap } from '../components/table-wrap.js';
+import { PersonName } from '../components/person-name.js';
 
 const PAGE_SIZE = 25;
 
@@ -89,11 +90,7 @@ export function CaseListPage() {
                         <Link to={`/cases/${c.id}`}>{c.ref}</Link>
                       </th>
                       <td>
-                        {c.protectedIdentity ? (
-                          <span className="reserved">{t('cases.protectedIdentity')}</span>
-                        ) : (
-                          (c.personLabel ?? <span className="muted">{t('cases.unknownPerson')}</span>)
-                        )}
+                        <PersonName label={c.personLabel} protectedIdentity={c.protectedIdentity} />
                       </td>
                       <td>
                         <StatusBadge status={c.status} />

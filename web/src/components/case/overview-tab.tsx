@@ -14,6 +14,8 @@ import { CaseInformationForm } from '../case-information-form.js';
 import { CaseTimeline } from '../case-timeline.js';
 import { CaseTransferForm } from '../case-transfer-form.js';
 import { SuccessNotice } from '../notice.js';
+import { NamedUsersPanel } from './named-users-panel.js';
+import { NotesPanel } from './notes-panel.js';
 
 type Notice = { section: 'edit' | 'transfer' | 'info'; text: string };
 
@@ -46,7 +48,9 @@ export function OverviewTab({ view, onView, onReload }: { view: CaseView; onView
       <div className="case-main">
         <CaseFacts view={view} />
         <CasePersonBlock view={view} />
+        {view.person.protectedIdentity ? <NamedUsersPanel caseId={view.id} /> : null}
         <CaseTimeline events={view.timeline} />
+        <NotesPanel caseId={view.id} />
       </div>
       {abilities.addInformation || abilities.update || abilities.transfer ? (
         <section className="case-actions" aria-labelledby="actions-heading">

@@ -13,6 +13,7 @@ import { Loading } from '../guards.js';
 import { ErrorNotice } from '../notice.js';
 import { StatusBadge } from '../status-badge.js';
 import { TableWrap } from '../table-wrap.js';
+import { PersonName } from '../person-name.js';
 import { TextField } from '../fields.js';
 
 export function GroupAddCases({ group, onAdded }: { group: GroupView; onAdded: (g: GroupView, count: number) => void }) {
@@ -104,7 +105,9 @@ export function GroupAddCases({ group, onAdded }: { group: GroupView; onAdded: (
                       <th scope="row" className="nowrap">
                         {c.ref}
                       </th>
-                      <td>{c.protectedIdentity ? <span className="reserved">{t('cases.protectedIdentity')}</span> : (c.personLabel ?? <span className="muted">{t('cases.unknownPerson')}</span>)}</td>
+                      <td>
+                        <PersonName label={c.personLabel} protectedIdentity={c.protectedIdentity} />
+                      </td>
                       <td>
                         <StatusBadge status={c.status} />
                       </td>

@@ -13,6 +13,7 @@ import { useLabels } from '../../hooks/use-labels.js';
 import { OverdueBadge } from '../badges.js';
 import { StatusBadge } from '../status-badge.js';
 import { TableWrap } from '../table-wrap.js';
+import { PersonName } from '../person-name.js';
 
 interface Props {
   members: GroupMember[];
@@ -66,7 +67,9 @@ export function GroupMembersTable({ members, selected, onSelect }: Props) {
               <th scope="row" className="nowrap">
                 <Link to={`/cases/${m.caseId}`}>{m.ref}</Link>
               </th>
-              <td>{m.protectedIdentity ? <span className="reserved">{t('cases.protectedIdentity')}</span> : (m.personLabel ?? <span className="muted">{t('cases.unknownPerson')}</span>)}</td>
+              <td>
+                <PersonName label={m.personLabel} protectedIdentity={m.protectedIdentity} />
+              </td>
               <td>
                 <StatusBadge status={m.status} />
               </td>
