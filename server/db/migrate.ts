@@ -11,6 +11,7 @@ import * as m0008encryption from './migrations/0008-encryption.js';
 import * as m0009protected from './migrations/0009-protected-identity-akc.js';
 import * as m0010statistics from './migrations/0010-statistics-incremental.js';
 import * as m0011support from './migrations/0011-support-versions.js';
+import * as m0012caseList from './migrations/0012-case-list-indexes.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-protected-identity-akc': m0009protected,
   '0010-statistics-incremental': m0010statistics,
   '0011-support-versions': m0011support,
+  '0012-case-list-indexes': m0012caseList,
 };
 
 class StaticProvider implements MigrationProvider {

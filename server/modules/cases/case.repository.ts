@@ -55,7 +55,14 @@ export async function findCasesInScope(q: Q, actor: Actor, input: ListCasesInput
       ]),
     );
   }
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  // Without a name search the count needs no person row: counting the cases alone is several
+  // times cheaper at 100,000 cases (bench/load).
+  let countQuery = q.selectFrom('cases').where(caseScope(actor));
+  if (input.status) countQuery = countQuery.where('cases.status', '=', input.status);
+  if (input.region) countQuery = countQuery.where('cases.region', '=', input.region);
+  const { total } = input.q
+    ? await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    : await countQuery.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .select([
       ...CASE_COLUMNS,
