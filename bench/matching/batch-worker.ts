@@ -28,6 +28,7 @@ parentPort?.once('message', (model: MatchModel) => {
   const a = result.a.slice(0, result.count);
   const b = result.b.slice(0, result.count);
   const weight = result.weight.slice(0, result.count);
+  const pattern = result.pattern.slice(0, result.count);
   const patternCounts = result.patternCounts.slice();
-  parentPort?.postMessage({ a, b, weight, count: result.count, patternCounts }, [a.buffer, b.buffer, weight.buffer, patternCounts.buffer]);
+  parentPort?.postMessage({ a, b, weight, pattern, count: result.count, patternCounts }, [a.buffer, b.buffer, weight.buffer, pattern.buffer, patternCounts.buffer]);
 });

@@ -1,7 +1,7 @@
 // Scoring the matcher against the generator's labels. A method is anything that scores record
-// pairs: the Fellegi–Sunter engine, the Bloom-filter Dice comparison, or (to be added by someone
-// with a database) PostgreSQL pg_trgm similarity. Implement PairScoringMethod for it and pass it
-// to evaluateMethod; pairs it does not return count as scored 0, so recall stays honest.
+// pairs: the Fellegi–Sunter engine, the Bloom-filter Dice comparison, or PostgreSQL pg_trgm
+// similarity (pg-trgm-baseline.ts). Implement PairScoringMethod for it and pass it to
+// evaluateMethod; pairs it does not return count as scored 0, so recall stays honest.
 
 import type { LabelledRecord } from './generate';
 import type { MatchRecord } from '../../domain/matching/types';

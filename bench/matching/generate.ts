@@ -11,9 +11,19 @@ import { renderRecord } from './render';
 import type { Culture, Person } from './render';
 import { pickPersonNames } from './people';
 
+/** How an invented person relates to the head of their household. */
+export type Relation = 'head' | 'twin' | 'relative' | 'spouse' | 'child' | 'namesake_child';
+
 export interface LabelledRecord {
   record: MatchRecord;
   entity: number;
+  /** For error analysis only (the engine never sees these): the person's household and place in it. */
+  household: number;
+  relation: Relation;
+  culture: Culture;
+  documented: boolean;
+  /** The noise this registration picked up (transliteration system, typo, swapped order, …). */
+  tags: readonly string[];
 }
 
 export interface GenerateOptions {
@@ -50,26 +60,34 @@ function shiftYear(d: DateParts, years: number, random: () => number): DateParts
 }
 
 /** A household: the person and, sometimes, relatives who share the surname. */
-function household(random: () => number, nextEntity: () => number, familyRate: number): Person[] {
+function household(random: () => number, nextEntity: () => number, familyRate: number): { person: Person; relation: Relation }[] {
   const culture = pickWeighted(CULTURES, random);
   const head: Person = pickPersonNames(culture, nextEntity(), randomBirth(random, 1962, 2006), random, null);
-  const people = [head];
+  const people: { person: Person; relation: Relation }[] = [{ person: head, relation: 'head' }];
   if (random() >= familyRate) return people;
   const relatives = 1 + randomInt(random, 3);
   for (let k = 0; k < relatives; k++) {
     const roll = random();
     let birth: DateParts;
     let namesake = false;
-    if (roll < 0.03) birth = head.birth; // twins: same date, same surname, different given names
-    else if (roll < 0.55) birth = shiftYear(head.birth, (random() < 0.5 ? -1 : 1) * (1 + randomInt(random, 8)), random);
-    else if (roll < 0.75) birth = shiftYear(head.birth, randomInt(random, 7) - 3, random); // spouse
-    else {
+    let relation: Relation;
+    if (roll < 0.03) {
+      birth = head.birth; // twins: same date, same surname, different given names
+      relation = 'twin';
+    } else if (roll < 0.55) {
+      birth = shiftYear(head.birth, (random() < 0.5 ? -1 : 1) * (1 + randomInt(random, 8)), random);
+      relation = 'relative';
+    } else if (roll < 0.75) {
+      birth = shiftYear(head.birth, randomInt(random, 7) - 3, random); // spouse
+      relation = 'spouse';
+    } else {
       birth = shiftYear(head.birth, -(18 + randomInt(random, 17)), random); // child
       // Named after the parent (same names, a generation apart): a Spanish and Romanian custom.
       namesake = (culture === 'spanish' || culture === 'romanian') && random() < 0.15;
+      relation = namesake ? 'namesake_child' : 'child';
     }
     if (birth.year > 2007) birth = { ...birth, year: 2007 };
-    people.push(pickPersonNames(culture, nextEntity(), birth, random, head, namesake));
+    people.push({ person: pickPersonNames(culture, nextEntity(), birth, random, head, namesake), relation });
   }
   return people;
 }
@@ -79,11 +97,15 @@ export function generateDataset(options: GenerateOptions): LabelledRecord[] {
   const out: LabelledRecord[] = [];
   let entity = 0;
   const nextEntity = (): number => entity++;
+  let households = 0;
   while (out.length < options.records) {
-    for (const person of household(random, nextEntity, options.familyRate ?? 0.25)) {
+    const house = households++;
+    for (const { person, relation } of household(random, nextEntity, options.familyRate ?? 0.25)) {
       const count = registrationCount(random);
       for (let k = 0; k < count && out.length < options.records; k++) {
-        out.push({ record: renderRecord(person, `r${String(out.length + 1).padStart(6, '0')}`, random), entity: person.entity });
+        const tags: string[] = [];
+        const record = renderRecord(person, `r${String(out.length + 1).padStart(6, '0')}`, random, tags);
+        out.push({ record, entity: person.entity, household: house, relation, culture: person.culture, documented: person.documented, tags });
       }
     }
   }
@@ -92,6 +114,6 @@ export function generateDataset(options: GenerateOptions): LabelledRecord[] {
     const j = randomInt(random, i + 1);
     [out[i], out[j]] = [out[j] as LabelledRecord, out[i] as LabelledRecord];
   }
-  return out.map((l, i) => ({ entity: l.entity, record: { ...l.record, id: `r${String(i + 1).padStart(6, '0')}` } }));
+  return out.map((l, i) => ({ ...l, record: { ...l.record, id: `r${String(i + 1).padStart(6, '0')}` } }));
 }
 

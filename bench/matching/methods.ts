@@ -1,7 +1,6 @@
 // The pair-scoring methods the benchmark compares: the Fellegi–Sunter engine (single-threaded
-// and on two worker threads) and privacy-preserving Bloom-filter Dice. A pg_trgm baseline would
-// be one more PairScoringMethod: load the records into a table, self-join on
-// similarity(given || ' ' || family) above a floor, and return the similarities.
+// and on two worker threads) and privacy-preserving Bloom-filter Dice. The PostgreSQL pg_trgm
+// baseline is in pg-trgm-baseline.ts (run.ts calls it on the same records).
 
 import { prepareAll } from '../../domain/matching/prepare';
 import type { Today } from '../../domain/matching/birth-date';

@@ -73,35 +73,61 @@ function pick<T>(items: ReadonlyArray<readonly [T, number]>, random: () => numbe
   return (items[items.length - 1] as readonly [T, number])[0];
 }
 
-function slavicNames(n: Extract<NameMaterial, { kind: 'slavic' }>, person: Person, random: () => number): [string, string] {
+function slavicNames(n: Extract<NameMaterial, { kind: 'slavic' }>, person: Person, random: () => number, tags: string[]): [string, string] {
   const fromPassport = person.documented && random() >= RATES.documentedOtherSpelling;
   const useRussian = person.culture === 'russian' || (!fromPassport && random() < RATES.russianFormForUkrainian);
+  if (useRussian && person.culture !== 'russian') tags.push('russian_form');
   let given = useRussian ? n.givenRu : n.givenUk;
-  if (random() < RATES.patronymic) given += ` ${useRussian ? n.patronymicRu : n.patronymicUk}`;
-  if (!fromPassport && random() < RATES.cyrillicScript) return [given, n.surname];
+  if (random() < RATES.patronymic) {
+    given += ` ${useRussian ? n.patronymicRu : n.patronymicUk}`;
+    tags.push('patronymic');
+  }
+  if (!fromPassport && random() < RATES.cyrillicScript) {
+    tags.push('cyrillic_script');
+    return [given, n.surname];
+  }
   const passportSystem: RomanSystem = person.culture === 'russian' ? 'icao' : 'kmu';
   const system = fromPassport ? passportSystem : pick(SLAVIC_SYSTEMS, random);
+  tags.push(`translit_${system}`);
   return [romanise(given, system, random), romanise(n.surname, system, random)];
 }
 
-function latinNames(n: Extract<NameMaterial, { kind: 'latin' }>, culture: Culture, random: () => number): [string, string] {
-  let given = n.given.length > 1 && random() < RATES.dropSecondGiven ? (n.given[0] as string) : n.given.join(random() < 0.2 ? '-' : ' ');
-  let family = n.family.length > 1 && random() < RATES.spanishOneSurname ? (n.family[0] as string) : n.family.join(random() < 0.15 ? '-' : ' ');
+function latinNames(n: Extract<NameMaterial, { kind: 'latin' }>, culture: Culture, random: () => number, tags: string[]): [string, string] {
+  const dropGiven = n.given.length > 1 && random() < RATES.dropSecondGiven;
+  if (dropGiven) tags.push('second_given_dropped');
+  let given = dropGiven ? (n.given[0] as string) : n.given.join(random() < 0.2 ? '-' : ' ');
+  const oneSurname = n.family.length > 1 && random() < RATES.spanishOneSurname;
+  if (oneSurname) tags.push('one_surname');
+  let family = oneSurname ? (n.family[0] as string) : n.family.join(random() < 0.15 ? '-' : ' ');
   if (random() < RATES.diacriticsDropped) {
     given = stripDiacritics(given);
     family = stripDiacritics(family);
+    tags.push('diacritics_dropped');
   } else if (culture === 'romanian' && random() < RATES.cedilla) {
     given = toCedilla(given);
     family = toCedilla(family);
+    tags.push('cedilla');
   }
   return [given, family];
 }
 
-function thaiNames(n: Extract<NameMaterial, { kind: 'thai' }>, documented: boolean, random: () => number): [string, string] {
+function thaiNames(n: Extract<NameMaterial, { kind: 'thai' }>, documented: boolean, random: () => number, tags: string[]): [string, string] {
   const respell = documented ? RATES.documentedOtherSpelling / 2 : RATES.thaiRespell;
-  let given = random() < respell ? (n.given[randomInt(random, n.given.length)] as string) : n.givenSpelling;
-  if (!documented && random() < RATES.thaiNickname) given = n.nickname;
-  const syllables = n.surname.map((s, i) => (random() < respell / 2 ? (s[randomInt(random, s.length)] as string) : (n.surnameSpelling[i] as string)));
+  let given = n.givenSpelling;
+  if (random() < respell) {
+    given = n.given[randomInt(random, n.given.length)] as string;
+    if (given !== n.givenSpelling) tags.push('thai_given_respelt');
+  }
+  if (!documented && random() < RATES.thaiNickname) {
+    given = n.nickname;
+    tags.push('thai_nickname');
+  }
+  const syllables = n.surname.map((s, i) => {
+    if (random() >= respell / 2) return n.surnameSpelling[i] as string;
+    const spelling = s[randomInt(random, s.length)] as string;
+    if (spelling !== n.surnameSpelling[i]) tags.push('thai_surname_respelt');
+    return spelling;
+  });
   const joined = syllables.join('');
   return [given, joined[0]?.toUpperCase() + joined.slice(1)];
 }
@@ -114,50 +140,80 @@ function estimatedYear(year: number, random: () => number): number {
   return year + (random() < 0.5 ? -2 : 2);
 }
 
-function estimatedBirth(birth: DateParts, random: () => number): Pick<MatchRecord, 'birthDate' | 'birthYear'> {
+function estimatedBirth(birth: DateParts, random: () => number, tags: string[]): Pick<MatchRecord, 'birthDate' | 'birthYear'> {
   const r = random();
   let edge = RATES.estimatedFirstJanuary;
-  if (r < edge) return { birthDate: isoDate({ year: estimatedYear(birth.year, random), month: 1, day: 1 }), birthYear: null };
-  if (r < (edge += RATES.estimatedYearOnly)) return { birthDate: null, birthYear: estimatedYear(birth.year, random) };
-  if (r < (edge += RATES.estimatedMissing)) return { birthDate: null, birthYear: null };
+  if (r < edge) {
+    tags.push('birth_estimated_1_january');
+    return { birthDate: isoDate({ year: estimatedYear(birth.year, random), month: 1, day: 1 }), birthYear: null };
+  }
+  if (r < (edge += RATES.estimatedYearOnly)) {
+    tags.push('birth_estimated_year');
+    return { birthDate: null, birthYear: estimatedYear(birth.year, random) };
+  }
+  if (r < (edge += RATES.estimatedMissing)) {
+    tags.push('birth_missing');
+    return { birthDate: null, birthYear: null };
+  }
   // The rest state a full date themselves; it may still differ between registrations.
   return { birthDate: isoDate(birth), birthYear: null };
 }
 
-function birthFields(birth: DateParts, documented: boolean, random: () => number): Pick<MatchRecord, 'birthDate' | 'birthYear'> {
-  if (!documented) return estimatedBirth(birth, random);
+function birthFields(birth: DateParts, documented: boolean, random: () => number, tags: string[]): Pick<MatchRecord, 'birthDate' | 'birthYear'> {
+  if (!documented) return estimatedBirth(birth, random, tags);
   const r = random();
   let edge = RATES.birthFirstJanuary;
-  if (r < edge) return { birthDate: isoDate({ ...birth, month: 1, day: 1 }), birthYear: null };
-  if (r < (edge += RATES.birthYearOnly)) return { birthDate: null, birthYear: birth.year };
-  if (r < (edge += RATES.birthMissing)) return { birthDate: null, birthYear: null };
-  if (r < (edge += RATES.birthDayMonthSwap) && birth.day <= 12) return { birthDate: isoDate({ ...birth, month: birth.day, day: birth.month }), birthYear: null };
-  if (r < (edge += RATES.birthDayTypo)) return { birthDate: isoDate({ ...birth, day: 1 + ((birth.day + 9) % 28) }), birthYear: null };
-  if (r < (edge += RATES.birthFuture)) return { birthDate: isoDate({ ...birth, year: 2091 }), birthYear: null };
+  const tagged = (tag: string, fields: Pick<MatchRecord, 'birthDate' | 'birthYear'>) => {
+    tags.push(tag);
+    return fields;
+  };
+  if (r < edge) return tagged('birth_1_january', { birthDate: isoDate({ ...birth, month: 1, day: 1 }), birthYear: null });
+  if (r < (edge += RATES.birthYearOnly)) return tagged('birth_year_only', { birthDate: null, birthYear: birth.year });
+  if (r < (edge += RATES.birthMissing)) return tagged('birth_missing', { birthDate: null, birthYear: null });
+  if (r < (edge += RATES.birthDayMonthSwap) && birth.day <= 12) return tagged('birth_day_month_swapped', { birthDate: isoDate({ ...birth, month: birth.day, day: birth.month }), birthYear: null });
+  if (r < (edge += RATES.birthDayTypo)) return tagged('birth_day_typo', { birthDate: isoDate({ ...birth, day: 1 + ((birth.day + 9) % 28) }), birthYear: null });
+  if (r < (edge += RATES.birthFuture)) return tagged('birth_future', { birthDate: isoDate({ ...birth, year: 2091 }), birthYear: null });
   return { birthDate: isoDate(birth), birthYear: null };
 }
 
-export function renderRecord(person: Person, id: string, random: () => number): MatchRecord {
+/**
+ * One registration of `person`. `tags` (when given) receives the noise this registration picked
+ * up, for the benchmark's error analysis; recording them draws no random numbers, so the data
+ * are the same with or without.
+ */
+export function renderRecord(person: Person, id: string, random: () => number, tags: string[] = []): MatchRecord {
   const n = person.names;
   let [given, family] =
-    n.kind === 'slavic' ? slavicNames(n, person, random) : n.kind === 'latin' ? latinNames(n, person.culture, random) : thaiNames(n, person.documented, random);
-  if (random() < RATES.typo) given = typoInName(given, random);
-  if (random() < RATES.typo) family = typoInName(family, random);
-  if (random() < RATES.secondTypo) family = typoInName(family, random);
-  if (random() < RATES.swapOrder) [given, family] = [family, given];
-  else if (random() < RATES.allInGivenField) [given, family] = [`${given} ${family}`, ''];
+    n.kind === 'slavic' ? slavicNames(n, person, random, tags) : n.kind === 'latin' ? latinNames(n, person.culture, random, tags) : thaiNames(n, person.documented, random, tags);
+  if (random() < RATES.typo) {
+    given = typoInName(given, random);
+    tags.push('typo');
+  }
+  if (random() < RATES.typo) {
+    family = typoInName(family, random);
+    tags.push('typo');
+  }
+  if (random() < RATES.secondTypo) {
+    family = typoInName(family, random);
+    tags.push('typo');
+  }
+  if (random() < RATES.swapOrder) {
+    [given, family] = [family, given];
+    tags.push('swapped_order');
+  } else if (random() < RATES.allInGivenField) {
+    [given, family] = [`${given} ${family}`, ''];
+    tags.push('all_in_given_field');
+  }
   if (random() < RATES.upperCase) {
     given = given.toUpperCase();
     family = family.toUpperCase();
   }
   const sexRoll = random();
   const sex = sexRoll < RATES.sexMissing ? null : sexRoll < RATES.sexMissing + RATES.sexWrong ? (person.sex === 'f' ? 'm' : 'f') : person.sex;
-  return {
-    id,
-    givenNames: given,
-    familyNames: family,
-    ...birthFields(person.birth, person.documented, random),
-    sex,
-    citizenships: random() < RATES.citizenshipMissing ? [] : [person.citizenship],
-  };
+  if (sex === null) tags.push('sex_missing');
+  else if (sex !== person.sex) tags.push('sex_wrong');
+  const birth = birthFields(person.birth, person.documented, random, tags);
+  const citizenshipMissing = random() < RATES.citizenshipMissing;
+  if (citizenshipMissing) tags.push('citizenship_missing');
+  return { id, givenNames: given, familyNames: family, ...birth, sex, citizenships: citizenshipMissing ? [] : [person.citizenship] };
 }

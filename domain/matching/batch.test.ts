@@ -70,7 +70,7 @@ describe('MatchIndex', () => {
     // Both earlier registrations of this person are found, and nobody else.
     expect(new Set(hits.map((h) => h.record.id))).toEqual(new Set(['dupA', 'dupB']));
     const explanation = hits[0]?.score.contributions.find((c) => c.field === 'given');
-    expect(explanation).toMatchObject({ level: 1, label: 'alias or phonetic' });
+    expect(explanation).toMatchObject({ level: 1, label: 'alias or phonetic: transliteration, name form or recorded alias' });
     expect(hits[0]?.score.band).not.toBe('none');
   });
 

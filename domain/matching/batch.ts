@@ -7,11 +7,11 @@ import type { Today } from './birth-date';
 import type { BlockingOptions } from './blocking';
 import { scanCandidatePairs } from './candidate-pairs';
 import type { CandidatePairs } from './candidate-pairs';
-import { fitFieldParameters, withPrior } from './fit';
+import { fitFieldParameters } from './fit';
+import { refitToCandidates } from './refit';
 import type { MatchModel } from './model';
 import { prepareAll } from './prepare';
 import type { PreparedRecord } from './prepare';
-import { estimatePriorFromPatterns } from './prior-em';
 import { logOdds, probabilityFromWeight } from './score';
 import { TokenTable } from './token-table';
 import { bandFor } from './types';
@@ -55,12 +55,17 @@ export function prepareBatch(records: readonly MatchRecord[], options: BatchOpti
   return { prepared, table, model };
 }
 
-/** The last step: the prior (unless the model came with one), probabilities, bands, sorting. */
+/**
+ * The last step: unless the model was given, m and the prior fitted to the candidates (see
+ * refit.ts), each pair's weight moved to the fitted m; then probabilities, bands, sorting.
+ */
 export function finishBatch(prepared: readonly PreparedRecord[], model: MatchModel, candidates: CandidatePairs, options: BatchOptions = {}): BatchResult {
   let fitted = model;
+  let w = candidates.weight;
   if (options.model === undefined) {
-    const total = (prepared.length * (prepared.length - 1)) / 2;
-    fitted = withPrior(model, estimatePriorFromPatterns(candidates.patternCounts, model, total).prior);
+    const refit = refitToCandidates(model, candidates, (prepared.length * (prepared.length - 1)) / 2);
+    fitted = refit.model;
+    w = refit.weights;
   }
   const priorWeight = logOdds(fitted.prior);
   const minRank = BAND_RANK[options.minBand ?? 'review'];
@@ -75,10 +80,9 @@ export function finishBatch(prepared: readonly PreparedRecord[], model: MatchMod
     const y = candidates.b[k] as number;
     first[k] = Math.min(x, y);
     second[k] = Math.max(x, y);
-    const score = probabilityFromWeight(priorWeight + (candidates.weight[k] as number));
+    const score = probabilityFromWeight(priorWeight + (w[k] as number));
     if (BAND_RANK[bandFor(score, fitted.bands)] >= minRank) kept.push(k);
   }
-  const w = candidates.weight;
   kept.sort((p, q) => (w[q] as number) - (w[p] as number) || (first[p] as number) - (first[q] as number) || (second[p] as number) - (second[q] as number));
   const pairs = kept.map((k): BatchPair => {
     const weight = priorWeight + (w[k] as number);

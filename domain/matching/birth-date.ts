@@ -73,8 +73,9 @@ export const BIRTH_WITHIN_2 = 3;
 export const BIRTH_OTHER = 4;
 
 /**
- * Two independent age estimates, each up to two years out, can differ by four; so when either
- * date is weak the "within 2 years" level stretches to four years instead of calling it "other".
+ * Two independent age estimates, each up to two years out, can differ by four; so when both
+ * dates are weak the "within 2 years" level stretches to four years instead of calling it
+ * "other". One estimate against a known date is at most two years out, as are two known dates.
  */
 const WEAK_YEAR_WINDOW = 4;
 const YEAR_WINDOW = 2;
@@ -83,7 +84,7 @@ const YEAR_WINDOW = 2;
 export function compareBirth(a: BirthInfo | null, b: BirthInfo | null): number | null {
   if (a === null || b === null) return null;
   const years = Math.abs(a.year - b.year);
-  const window = a.weak || b.weak ? WEAK_YEAR_WINDOW : YEAR_WINDOW;
+  const window = a.weak && b.weak ? WEAK_YEAR_WINDOW : YEAR_WINDOW;
   if (years > window) return BIRTH_OTHER;
   if (years > 0) return BIRTH_WITHIN_2;
   // A weak date says nothing about day and month, so agreement there is not evidence.

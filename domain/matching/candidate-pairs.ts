@@ -20,6 +20,8 @@ export interface CandidatePairs {
   b: Int32Array;
   /** Field weights, when scanned with a model; otherwise zeros. */
   weight: Float64Array;
+  /** Each pair's comparison pattern (see prior-em.ts), when scanned with a model; otherwise zeros. */
+  pattern: Uint32Array;
   count: number;
   /** How many candidate pairs had each comparison pattern (see prior-em.ts); empty without a model. */
   patternCounts: Uint32Array;
@@ -34,11 +36,12 @@ class PairBuffer {
   a = new Int32Array(1024);
   b = new Int32Array(1024);
   weight = new Float64Array(1024);
+  pattern = new Uint32Array(1024);
   count = 0;
 
-  push(i: number, j: number, w: number): void {
+  push(i: number, j: number, w: number, pattern: number): void {
     if (this.count === this.a.length) {
-      const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
+      const grow = <T extends Int32Array | Uint32Array | Float64Array>(x: T, make: (n: number) => T): T => {
         const next = make(x.length * 2);
         next.set(x);
         return next;
@@ -46,10 +49,12 @@ class PairBuffer {
       this.a = grow(this.a, (n) => new Int32Array(n));
       this.b = grow(this.b, (n) => new Int32Array(n));
       this.weight = grow(this.weight, (n) => new Float64Array(n));
+      this.pattern = grow(this.pattern, (n) => new Uint32Array(n));
     }
     this.a[this.count] = i;
     this.b[this.count] = j;
     this.weight[this.count] = w;
+    this.pattern[this.count] = pattern;
     this.count++;
   }
 }
@@ -79,19 +84,19 @@ export function scanCandidatePairs(
     if (position % shard.count === shard.index) {
       for (const j of index.candidates(record, found)) {
         if (model === null) {
-          out.push(i, j, 0);
+          out.push(i, j, 0, 0);
           continue;
         }
         const other = records[j] as PreparedRecord;
         const comparison = compareRecords(table, record, other, scratch);
-        out.push(i, j, fieldWeight(model, comparison, record, other));
         const pattern = patternOf(comparison);
+        out.push(i, j, fieldWeight(model, comparison, record, other), pattern);
         patternCounts[pattern] = (patternCounts[pattern] ?? 0) + 1;
       }
     }
     index.add(i, record);
   }
-  return { a: out.a, b: out.b, weight: out.weight, count: out.count, patternCounts };
+  return { a: out.a, b: out.b, weight: out.weight, pattern: out.pattern, count: out.count, patternCounts };
 }
 
 /** Join the shards of one scan. */
@@ -100,14 +105,16 @@ export function mergeCandidatePairs(parts: readonly CandidatePairs[]): Candidate
   const a = new Int32Array(count);
   const b = new Int32Array(count);
   const weight = new Float64Array(count);
+  const pattern = new Uint32Array(count);
   const patternCounts = new Uint32Array(parts[0]?.patternCounts.length ?? 0);
   let offset = 0;
   for (const p of parts) {
     a.set(p.a.subarray(0, p.count), offset);
     b.set(p.b.subarray(0, p.count), offset);
     weight.set(p.weight.subarray(0, p.count), offset);
+    pattern.set(p.pattern.subarray(0, p.count), offset);
     for (let k = 0; k < patternCounts.length; k++) patternCounts[k] = (patternCounts[k] as number) + (p.patternCounts[k] as number);
     offset += p.count;
   }
-  return { a, b, weight, count, patternCounts };
+  return { a, b, weight, pattern, count, patternCounts };
 }

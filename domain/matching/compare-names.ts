@@ -19,6 +19,15 @@ export const NAME_OTHER = 4;
  */
 export type NameAlignment = 'straight' | 'swapped' | 'one_field_a' | 'one_field_b';
 
+/**
+ * What an "alias or phonetic" match rests on. `spelling`: every name of either side met a name
+ * of the other at least as a transliteration or listed form of one name (Serhii / Sergey, Mykola
+ * / Nikolai), or the match is through a recorded alias. `partial`: a name was left over (a
+ * dropped middle name or second surname) or a name met only by sounding alike (Double Metaphone).
+ * The two are far apart as evidence, so each has its own m and u.
+ */
+export type AliasKind = 'spelling' | 'partial';
+
 export interface NameComparison {
   given: number | null;
   family: number | null;
@@ -26,6 +35,9 @@ export interface NameComparison {
   /** Indexes into each record's `names` of the variants that gave the result (0 = primary). */
   variantA: number;
   variantB: number;
+  /** For a field at NAME_ALIAS, what the match rests on; otherwise null. */
+  givenAlias: AliasKind | null;
+  familyAlias: AliasKind | null;
 }
 
 export interface VariantResult {
@@ -134,7 +146,52 @@ function capForAlias(level: number | null, viaAlias: boolean): number | null {
 const variantScratch: VariantResult = { given: null, family: null, alignment: 'straight' };
 
 export function emptyNameComparison(): NameComparison {
-  return { given: null, family: null, alignment: 'straight', variantA: 0, variantB: 0 };
+  return { given: null, family: null, alignment: 'straight', variantA: 0, variantB: 0, givenAlias: null, familyAlias: null };
+}
+
+/** Whether every token of `from` met a token of `to` without leaning on sound alone. */
+function coveredBySpelling(table: TokenTable, from: readonly number[], to: readonly number[]): boolean {
+  for (const x of from) {
+    let best = TOKEN_OTHER;
+    let bestY = -1;
+    for (const y of to) {
+      const level = table.level(x, y);
+      if (level < best) {
+        best = level;
+        bestY = y;
+      }
+    }
+    if (best > TOKEN_ALIAS) return false;
+    if (best === TOKEN_ALIAS && table.aliasBySound(x, bestY)) return false;
+  }
+  return true;
+}
+
+/** The tokens one field compared under an alignment: [from, to] (from must be covered). */
+function fieldTokens(a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): [readonly number[], readonly number[]] {
+  const other = field === 'given' ? 'family' : 'given';
+  switch (alignment) {
+    case 'straight':
+      return [a[field], b[field]];
+    case 'swapped':
+      return [a[field], b[other]];
+    case 'one_field_a':
+      return [b[field], oneFieldOnly(a) ?? []];
+    case 'one_field_b':
+      return [a[field], oneFieldOnly(b) ?? []];
+  }
+}
+
+/** What a field's alias-level match rests on (see AliasKind). */
+export function aliasKind(table: TokenTable, a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): AliasKind {
+  const [from, to] = fieldTokens(a, b, alignment, field);
+  // A field found inside a whole name in one field is covered one way by design.
+  const oneWay = alignment === 'one_field_a' || alignment === 'one_field_b';
+  if (!oneWay && from.length !== to.length) return 'partial';
+  if (!coveredBySpelling(table, from, to)) return 'partial';
+  if (!oneWay && !coveredBySpelling(table, to, from)) return 'partial';
+  // Names met by spelling rules, or a recorded alias met exactly, rest on spelling.
+  return 'spelling';
 }
 
 /** The best alignment over all name variants of A and B, written into `out`. */
@@ -161,6 +218,14 @@ export function compareNames(table: TokenTable, a: PreparedRecord, b: PreparedRe
         out.variantB = j;
       }
     }
+  }
+  out.givenAlias = null;
+  out.familyAlias = null;
+  if (out.given === NAME_ALIAS || out.family === NAME_ALIAS) {
+    const va = a.names[out.variantA] as NameVariant;
+    const vb = b.names[out.variantB] as NameVariant;
+    if (out.given === NAME_ALIAS) out.givenAlias = aliasKind(table, va, vb, out.alignment, 'given');
+    if (out.family === NAME_ALIAS) out.familyAlias = aliasKind(table, va, vb, out.alignment, 'family');
   }
   return out;
 }

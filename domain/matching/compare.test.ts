@@ -50,12 +50,30 @@ describe('name levels', () => {
     expect(c.levels.given).toBe(NAME_EXACT);
   });
 
+  it('says what an alias-level match rests on: spelling, or sound alone or part of the name', () => {
+    const spelling = levelsOf({ givenNames: 'Serhii', familyNames: 'Testenko' }, { givenNames: 'Sergey', familyNames: 'Testenko' });
+    expect(spelling.names.givenAlias).toBe('spelling');
+    const nameForm = levelsOf({ givenNames: 'Mykola', familyNames: 'Testenko' }, { givenNames: 'Nikolai', familyNames: 'Testenko' });
+    expect(nameForm.names.givenAlias).toBe('spelling');
+    const sound = levelsOf({ givenNames: 'Dwayne', familyNames: 'Sample' }, { givenNames: 'Duane', familyNames: 'Sample' });
+    expect(sound.names.givenAlias).toBe('partial');
+    const part = levelsOf({ givenNames: 'Ana Maria', familyNames: 'García Testez' }, { givenNames: 'Ana', familyNames: 'García' });
+    expect([part.names.givenAlias, part.names.familyAlias]).toEqual(['partial', 'partial']);
+    // Two surnames, one repeated: one of them is left over, so this is partial too.
+    const repeated = levelsOf({ givenNames: 'Ana', familyNames: 'García García' }, { givenNames: 'Ana', familyNames: 'García Testez' });
+    expect([repeated.levels.family, repeated.names.familyAlias]).toEqual([NAME_ALIAS, 'partial']);
+    const exact = levelsOf({ givenNames: 'Ana', familyNames: 'García' }, { givenNames: 'Ana', familyNames: 'García' });
+    expect([exact.names.givenAlias, exact.names.familyAlias]).toEqual([null, null]);
+  });
+
   it('uses the alias list, but an alias match is never better than alias', () => {
     const a = person({ givenNames: 'Noi', familyNames: 'Jaitestdee', aliases: ['Siriporn Jaitestdee'] });
     const b = person({ givenNames: 'Siriporn', familyNames: 'Jaitestdee' });
     const c = comparePeople(a, b).comparison;
     expect(c.levels.given).toBe(NAME_ALIAS);
     expect(c.names.variantA).toBe(1);
+    // A recorded alias met letter for letter rests on spelling.
+    expect(c.names.givenAlias).toBe('spelling');
   });
 
   it('treats empty or punctuation-only names as missing, not as a mismatch', () => {
@@ -75,11 +93,22 @@ describe('birth date levels', () => {
     expect(compareBirth(b('1990-05-17'), b('1993-05-17'))).toBe(BIRTH_OTHER);
   });
 
-  it('weakens 1 January and year-only dates to a year comparison with a wider window', () => {
+  it('weakens 1 January and year-only dates to a year comparison', () => {
     expect(compareBirth(b('1990-01-01'), b('1990-01-01'))).toBe(BIRTH_YEAR);
     expect(compareBirth(b('1990-01-01'), b('1990-05-17'))).toBe(BIRTH_YEAR);
-    expect(compareBirth(b('1990'), b('1994-05-17'))).toBe(BIRTH_WITHIN_2);
-    expect(compareBirth(b('1990'), b('1995-05-17'))).toBe(BIRTH_OTHER);
+  });
+
+  it('allows four years between two estimates, but two between an estimate and a known date', () => {
+    // Each estimate may be two years out, so two of them may be four apart.
+    expect(compareBirth(b('1990'), b('1994-01-01'))).toBe(BIRTH_WITHIN_2);
+    expect(compareBirth(b('1990'), b('1995-01-01'))).toBe(BIRTH_OTHER);
+    // Against a known date, an estimate two years out is the most the level allows.
+    expect(compareBirth(b('1990'), b('1992-05-17'))).toBe(BIRTH_WITHIN_2);
+    expect(compareBirth(b('1990'), b('1993-05-17'))).toBe(BIRTH_OTHER);
+    const one = levelsOf({ givenNames: 'Maria', familyNames: 'Exemplescu', birthYear: 1990 }, { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1991-05-17' });
+    expect([one.birthEstimated, one.birthBothEstimated]).toEqual([true, false]);
+    const both = levelsOf({ givenNames: 'Maria', familyNames: 'Exemplescu', birthYear: 1990 }, { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1991-01-01' });
+    expect([both.birthEstimated, both.birthBothEstimated]).toEqual([true, true]);
   });
 
   it('drops future and impossible dates instead of failing', () => {

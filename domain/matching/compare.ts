@@ -16,6 +16,8 @@ export interface Comparison {
   readonly names: NameComparison;
   /** True when either birth date is an estimate, so the estimated-date parameters apply. */
   birthEstimated: boolean;
+  /** True when both are (two estimates can be further apart than an estimate and a known date). */
+  birthBothEstimated: boolean;
 }
 
 export function emptyComparison(): Comparison {
@@ -23,6 +25,7 @@ export function emptyComparison(): Comparison {
     names: emptyNameComparison(),
     levels: { given: null, family: null, birth: null, sex: null, citizenship: null, contact: null, document: null },
     birthEstimated: false,
+    birthBothEstimated: false,
   };
 }
 
@@ -37,6 +40,7 @@ export function compareRecords(table: TokenTable, a: PreparedRecord, b: Prepared
   levels.family = names.family;
   levels.birth = compareBirth(a.birth, b.birth);
   out.birthEstimated = a.birth !== null && b.birth !== null && (a.birth.weak || b.birth.weak);
+  out.birthBothEstimated = a.birth !== null && b.birth !== null && a.birth.weak && b.birth.weak;
   levels.sex = compareSex(a.sex, b.sex);
   levels.citizenship = compareSets(a.citizenships, b.citizenships);
   levels.contact = compareSets(a.contacts, b.contacts);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { estimateU, termFrequencies } from './estimate';
-import { FIELD_SPECS, modelFrom } from './model';
+import { FIELD_SPECS, modelFrom, withM } from './model';
+import type { FieldName } from './model';
 import { prepareRecord } from './prepare';
-import { estimatePriorFromPatterns, PATTERN_COUNT, patternOf } from './prior-em';
+import { estimatePriorFromPatterns, fitMAndPrior, logMOfPattern, PATTERN_COUNT, patternOf } from './prior-em';
+import { selfConsistentPrior } from './refit';
 import { emptyComparison } from './compare';
 import { createRandom } from './prng';
 import { TODAY, person } from './test-support';
@@ -83,5 +85,85 @@ describe('estimatePriorFromPatterns', () => {
     expect(result.withinCandidates).toBeGreaterThan(0.017);
     expect(result.withinCandidates).toBeLessThan(0.023);
     expect(result.prior).toBeCloseTo(result.withinCandidates / 100, 8);
+  });
+});
+
+describe('fitMAndPrior', () => {
+  it('recovers planted m: names from pairs with the same date, the rest from pairs with the same names', () => {
+    const random = createRandom(17);
+    const draw = (p: readonly number[]): number => {
+      let r = random();
+      for (let i = 0; i < p.length; i++) {
+        r -= p[i] as number;
+        if (r < 0) return i;
+      }
+      return p.length - 1;
+    };
+    // Names as EM sees them: exact, alias by spelling, alias partial, JW ≥ 0.92, ≥ 0.88, other.
+    const mName = [0.7, 0.15, 0.07, 0.04, 0.02, 0.02];
+    const uName = [0.01, 0.01, 0.02, 0.01, 0.01, 0.94];
+    const mBirth = [0.9, 0.06, 0.03, 0.005, 0.005];
+    const uBirth = [0.0005, 0.002, 0.02, 0.08, 0.8975];
+    const counts = new Uint32Array(PATTERN_COUNT);
+    const c = emptyComparison();
+    const plant = (name: () => number, family: () => number, birth: number, sex: number, citizenship: number): void => {
+      const toLevel = (slot: number): [number, 'spelling' | 'partial' | null] => (slot === 0 ? [0, null] : slot === 1 ? [1, 'spelling'] : slot === 2 ? [1, 'partial'] : [slot - 1, null]);
+      [c.levels.given, c.names.givenAlias] = toLevel(name());
+      [c.levels.family, c.names.familyAlias] = toLevel(family());
+      c.levels.birth = birth;
+      c.levels.sex = sex;
+      c.levels.citizenship = citizenship;
+      c.birthEstimated = false;
+      c.birthBothEstimated = false;
+      const p = patternOf(c);
+      counts[p] = (counts[p] ?? 0) + 1;
+    };
+    // Pairs that share a known birth date, whatever their names: 3,000 duplicates, 6,000 not.
+    for (let k = 0; k < 3000; k++) plant(() => draw(mName), () => draw(mName), 0, draw([0.98, 0.02]), 0);
+    for (let k = 0; k < 6000; k++) plant(() => draw(uName), () => draw(uName), 0, draw([0.5, 0.5]), draw([0.3, 0.7]));
+    // Pairs whose names agree (exact or alias), any date: 4,000 duplicates, 4,000 namesakes.
+    const agreeing = (p: readonly number[]) => () => draw(p.slice(0, 3).map((x) => x / (p[0]! + p[1]! + p[2]!)));
+    for (let k = 0; k < 4000; k++) plant(agreeing(mName), agreeing(mName), draw(mBirth), draw([0.98, 0.02]), 0);
+    for (let k = 0; k < 4000; k++) plant(agreeing([0.6, 0.1, 0.3]), agreeing([0.5, 0.2, 0.3]), draw(uBirth), draw([0.8, 0.2]), draw([0.4, 0.6]));
+    const model = modelFrom({ given: [0.01, 0.02, 0.01, 0.01, 0.95], family: [0.01, 0.02, 0.01, 0.01, 0.95], birth: uBirth, sex: [0.5, 0.5], citizenship: [0.2, 0.8], contact: [0.5, 0.5], document: [0.5, 0.5] }, 1e-6);
+    const fit = fitMAndPrior(counts, model, 1e9);
+    expect(fit.m.given[0]).toBeCloseTo(0.7, 1);
+    expect(fit.alias.given[0]).toBeCloseTo(0.15, 1);
+    expect(fit.alias.given[1]).toBeCloseTo(0.07, 1);
+    expect(fit.m.given[1]).toBeCloseTo(fit.alias.given[0] + fit.alias.given[1], 12);
+    expect(fit.m.given[4]).toBeLessThan(0.04);
+    expect(fit.m.birth[0]).toBeCloseTo(0.9, 1);
+    expect(fit.m.birth[4]).toBeLessThan(0.02);
+    expect(fit.m.citizenship[0]).toBeGreaterThan(0.95);
+    // Session A also sees the name-agreeing duplicates whose dates agree: (3,000 + about 3,600)
+    // duplicates among about 12,600 pairs.
+    expect(fit.sessions.names.pairs).toBeGreaterThan(12_000);
+    expect(fit.sessions.names.matchShare).toBeGreaterThan(0.47);
+    expect(fit.sessions.names.matchShare).toBeLessThan(0.57);
+    // Estimated dates keep the expert m.
+    expect(withM(model, fit.m, {}, fit.alias).fields.birth.estimated?.m).toEqual(model.fields.birth.estimated?.m);
+  });
+});
+
+describe('refit', () => {
+  it('finds the prior at which expected duplicates equal the sum of the candidates’ probabilities', () => {
+    // Two pairs certain (100 bits), one pair with no evidence either way (0 bits), among 1,000 pairs.
+    const weights = [100, 100, 0];
+    const prior = selfConsistentPrior(weights, 3, 1000, 1e-6);
+    // prior = (1 + 1 + prior) / 1000, so prior = 2 / 999.
+    expect(prior).toBeCloseTo(2 / 999, 8);
+  });
+
+  it('moves a pair’s weight to new m by the difference in log2 m of its pattern', () => {
+    const model = modelFrom({ given: [0.01, 0.02, 0.01, 0.01, 0.95], family: [0.01, 0.02, 0.01, 0.01, 0.95], birth: [0.0005, 0.002, 0.02, 0.08, 0.8975], sex: [0.5, 0.5], citizenship: [0.2, 0.8], contact: [0.5, 0.5], document: [0.5, 0.5] }, 1e-6);
+    const other = withM(model, { ...Object.fromEntries(FIELD_SPECS.map((s) => [s.name, s.m])), given: [0.7, 0.2, 0.05, 0.03, 0.02], birth: [0.9, 0.05, 0.03, 0.01, 0.01] } as Record<FieldName, number[]>);
+    const c = emptyComparison();
+    c.levels.given = 0;
+    c.levels.family = 4;
+    c.levels.birth = 0;
+    c.levels.sex = 1;
+    const pattern = patternOf(c);
+    // given exact 0.52 → 0.7, birth exact 0.8 → 0.9; family and sex unchanged.
+    expect(logMOfPattern(other, pattern) - logMOfPattern(model, pattern)).toBeCloseTo(Math.log2(0.7 / 0.52) + Math.log2(0.9 / 0.8), 12);
   });
 });

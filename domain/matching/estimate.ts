@@ -2,6 +2,7 @@
 // of which are different people) and name term frequencies. The prior is fitted in prior-em.ts.
 
 import { compareRecords, emptyComparison } from './compare';
+import { NAME_ALIAS } from './compare-names';
 import { FIELD_SPECS, NAME_CONDITIONED_FIELDS, namesAgreeFor } from './model';
 import type { FieldName, TermFrequencies } from './model';
 import type { PreparedRecord } from './prepare';
@@ -19,8 +20,12 @@ export interface UEstimate {
   u: Record<FieldName, number[]>;
   /** u of the name-predicted fields among the sampled pairs whose names agree. */
   uWhenNamesAgree: Partial<Record<FieldName, number[]>>;
-  /** u of birth levels among comparisons involving an estimated date. */
+  /** u of birth levels among comparisons of one estimated date with one that is not. */
   uBirthEstimated: number[];
+  /** u of birth levels among comparisons of two estimated dates. */
+  uBirthBothEstimated: number[];
+  /** Names: u of the alias level split by what the match rests on [spelling, partial]. */
+  uAlias: { given: [number, number]; family: [number, number] };
 }
 
 function laplaceCounts(): Record<FieldName, number[]> {
@@ -44,6 +49,8 @@ export function estimateU(records: readonly PreparedRecord[], table: TokenTable,
   const counts = laplaceCounts();
   const conditioned = laplaceCounts();
   const birthEstimated = laplaceCounts().birth;
+  const birthBothEstimated = laplaceCounts().birth;
+  const aliasKinds = { given: [0.5, 0.5], family: [0.5, 0.5] };
   const n = records.length;
   const scratch = emptyComparison();
   if (n >= 2) {
@@ -51,22 +58,39 @@ export function estimateU(records: readonly PreparedRecord[], table: TokenTable,
       const i = randomInt(random, n);
       let j = randomInt(random, n - 1);
       if (j >= i) j++;
-      const { levels, birthEstimated: estimated } = compareRecords(table, records[i] as PreparedRecord, records[j] as PreparedRecord, scratch);
+      const { levels, birthEstimated: estimated, birthBothEstimated: both } = compareRecords(table, records[i] as PreparedRecord, records[j] as PreparedRecord, scratch);
       for (const spec of FIELD_SPECS) {
         const level = levels[spec.name];
         if (level === null) continue;
-        if (spec.name === 'birth' && estimated) birthEstimated[level]! += 1;
+        if (spec.name === 'birth' && estimated) (both ? birthBothEstimated : birthEstimated)[level]! += 1;
         else (counts[spec.name] as number[])[level]! += 1;
         if (namesAgreeFor(spec.name, levels.given, levels.family)) (conditioned[spec.name] as number[])[level]! += 1;
       }
+      if (levels.given === NAME_ALIAS) aliasKinds.given[scratch.names.givenAlias === 'spelling' ? 0 : 1]! += 1;
+      if (levels.family === NAME_ALIAS) aliasKinds.family[scratch.names.familyAlias === 'spelling' ? 0 : 1]! += 1;
     }
   }
   const u = {} as Record<FieldName, number[]>;
   for (const spec of FIELD_SPECS) u[spec.name] = shares(counts[spec.name]);
   const uWhenNamesAgree: Partial<Record<FieldName, number[]>> = {};
   for (const field of NAME_CONDITIONED_FIELDS) uWhenNamesAgree[field] = shares(conditioned[field]);
-  return { u, uWhenNamesAgree, uBirthEstimated: shares(birthEstimated) };
+  // The alias level's u split in proportion to the kinds seen (so the two still sum to it).
+  const split = (field: 'given' | 'family'): [number, number] => {
+    const [spelling, partial] = aliasKinds[field] as [number, number];
+    const alias = u[field][NAME_ALIAS] as number;
+    return [(alias * spelling) / (spelling + partial), (alias * partial) / (spelling + partial)];
+  };
+  return { u, uWhenNamesAgree, uBirthEstimated: shares(birthEstimated), uBirthBothEstimated: shares(birthBothEstimated), uAlias: { given: split('given'), family: split('family') } };
 }
+
+/**
+ * The smallest share of people a name value is taken to have. A value seen once or twice in a
+ * sample is not as rare as 1/n suggests (many such values are spelling variants, typing slips or
+ * rare combinations of common names), so agreement on it is never counted rarer than one person
+ * in 10,000. This is Splink's minimum u for term frequencies; 1 in 100,000 was used before and
+ * over-rated agreement on such values.
+ */
+export const MIN_FREQUENCY = 1e-4;
 
 /** Counts of records carrying each whole given and family value (primary names only). */
 export function termFrequencies(records: readonly PreparedRecord[]): TermFrequencies {
@@ -77,7 +101,5 @@ export function termFrequencies(records: readonly PreparedRecord[]): TermFrequen
     if (r.familyValue !== '') family.set(r.familyValue, (family.get(r.familyValue) ?? 0) + 1);
   }
   const n = Math.max(1, records.length);
-  // A value seen once in a small sample is not as rare as 1/n suggests; never count it rarer
-  // than one in 100,000 people.
-  return { given, family, total: n, floor: Math.max(1 / n, 1e-5) };
+  return { given, family, total: n, floor: Math.max(1 / n, MIN_FREQUENCY) };
 }

@@ -4,7 +4,7 @@
 
 import type { Comparison } from './compare';
 import { NAME_OTHER } from './compare-names';
-import { namesAgreeFor } from './model';
+import { birthParameters, nameLevelParameters, namesAgreeFor } from './model';
 import type { FieldName, MatchModel } from './model';
 import type { FrequencyMemo, PreparedRecord } from './prepare';
 
@@ -35,23 +35,33 @@ function memoFor(model: MatchModel, r: PreparedRecord): FrequencyMemo {
 }
 
 /**
- * The larger frequency of the two whole values a name level compared (the more common spelling
- * decides how surprising agreement is); 0 when either is empty or the model has no frequencies.
+ * How much of the name-frequency adjustment is applied (Splink's tf_adjustment_weight): u is
+ * the level's u times (frequency-adjusted u / level's u) to this power. At 1 a name seen twice
+ * among 25,000 records outweighs a matching birth date; at 0.75 agreement on a rare name still
+ * counts for more than on a common one, but a rare spelling or an unusual combination of common
+ * names no longer decides a pair on its own (see docs/matching.md for what was measured).
  */
-export function nameFrequency(model: MatchModel, field: 'given' | 'family', c: Comparison, a: PreparedRecord, b: PreparedRecord): number {
-  if (model.termFrequencies === null) return 0;
+export const TF_ADJUSTMENT_WEIGHT = 0.75;
+
+/**
+ * The u of a name level for these two names, adjusted for how common they are; 0 when the model
+ * has no frequencies or either value is empty (then the level's own u applies). As in Splink,
+ * the frequency is the larger of the two values compared (the more common spelling decides how
+ * surprising agreement is), and a level below exact scales its u by that frequency relative to
+ * the exact level's u. The adjustment is applied at TF_ADJUSTMENT_WEIGHT.
+ */
+export function nameU(model: MatchModel, field: 'given' | 'family', level: number, c: Comparison, a: PreparedRecord, b: PreparedRecord): number {
+  const tf = model.termFrequencies;
+  if (tf === null || level >= NAME_OTHER) return 0;
   const ma = memoFor(model, a);
   const mb = memoFor(model, b);
-  const ownA = field === 'given' ? ma.given : ma.family;
-  const ownB = field === 'given' ? mb.given : mb.family;
-  const otherB = field === 'given' ? mb.family : mb.given;
-  let fa = ownA;
-  let fb = ownB;
+  let fa = field === 'given' ? ma.given : ma.family;
+  let fb = field === 'given' ? mb.given : mb.family;
   switch (c.names.alignment) {
     case 'straight':
       break;
     case 'swapped':
-      fb = otherB;
+      fb = field === 'given' ? mb.family : mb.given;
       break;
     case 'one_field_a':
       fa = ma.full;
@@ -60,7 +70,11 @@ export function nameFrequency(model: MatchModel, field: 'given' | 'family', c: C
       fb = mb.full;
       break;
   }
-  return fa === 0 || fb === 0 ? 0 : Math.max(fa, fb);
+  if (fa === 0 || fb === 0) return 0;
+  const params = model.fields[field];
+  const uLevel = nameLevelParameters(params, level, field === 'given' ? c.names.givenAlias : c.names.familyAlias).u;
+  const adjusted = (uLevel * Math.max(fa, fb)) / (params.u[0] as number);
+  return uLevel ** (1 - TF_ADJUSTMENT_WEIGHT) * adjusted ** TF_ADJUSTMENT_WEIGHT;
 }
 
 export interface Parameters {
@@ -75,14 +89,13 @@ export function parametersFor(model: MatchModel, field: FieldName, level: number
   const m = params.m[level] as number;
   const u = params.u[level] as number;
   if (field === 'given' || field === 'family') {
-    // Splink's adjustment: the level's average u scaled by how much more or less common these
-    // names are than the average exact agreement.
-    const tf = level < NAME_OTHER ? nameFrequency(model, field, c, a, b) : 0;
-    if (tf > 0) return { m, u: (u * tf) / (params.u[0] as number), basis: 'name_frequency' };
-    return { m, u, basis: 'level' };
+    const own = nameLevelParameters(params, level, field === 'given' ? c.names.givenAlias : c.names.familyAlias);
+    const adjusted = nameU(model, field, level, c, a, b);
+    return adjusted > 0 ? { m: own.m, u: adjusted, basis: 'name_frequency' } : { m: own.m, u: own.u, basis: 'level' };
   }
-  if (field === 'birth' && c.birthEstimated && params.estimated !== undefined) {
-    return { m: params.estimated.m[level] as number, u: params.estimated.u[level] as number, basis: 'estimated_date' };
+  if (field === 'birth' && c.birthEstimated) {
+    const birth = birthParameters(params, true, c.birthBothEstimated);
+    return { m: birth.m[level] as number, u: birth.u[level] as number, basis: birth.basis };
   }
   if (params.uWhenNamesAgree !== undefined && namesAgreeFor(field, c.levels.given, c.levels.family)) {
     return { m, u: params.uWhenNamesAgree[level] as number, basis: 'names_agree' };

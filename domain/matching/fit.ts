@@ -5,7 +5,7 @@
 import type { Today } from './birth-date';
 import type { BlockingOptions } from './blocking';
 import { scanCandidatePairs } from './candidate-pairs';
-import { estimatePriorFromPatterns } from './prior-em';
+import { refitToCandidates } from './refit';
 import { estimateU, termFrequencies } from './estimate';
 import { modelFrom } from './model';
 import type { MatchModel } from './model';
@@ -36,8 +36,8 @@ export interface FittedModel {
 
 /** m, u and term frequencies, with a placeholder prior to be replaced by `withPrior`. */
 export function fitFieldParameters(prepared: readonly PreparedRecord[], table: TokenTable, options: FitOptions = {}): MatchModel {
-  const { u, uWhenNamesAgree, uBirthEstimated } = estimateU(prepared, table, { samplePairs: options.samplePairs, seed: options.seed });
-  return modelFrom(u, options.prior ?? 1e-6, { termFrequencies: termFrequencies(prepared), bands: options.bands, uWhenNamesAgree, uBirthEstimated });
+  const { u, uWhenNamesAgree, uBirthEstimated, uBirthBothEstimated, uAlias } = estimateU(prepared, table, { samplePairs: options.samplePairs, seed: options.seed });
+  return modelFrom(u, options.prior ?? 1e-6, { termFrequencies: termFrequencies(prepared), bands: options.bands, uWhenNamesAgree, uBirthEstimated, uBirthBothEstimated, uAlias });
 }
 
 export function withPrior(model: MatchModel, prior: number): MatchModel {
@@ -63,6 +63,5 @@ export function fitModel(records: readonly MatchRecord[], options: FitOptions = 
   const subset = sample(prepared, options.priorSampleSize ?? 20_000, (options.seed ?? 1) + 1);
   const pairs = scanCandidatePairs(subset, table, model, options.blocking);
   const total = (subset.length * (subset.length - 1)) / 2;
-  const { prior } = estimatePriorFromPatterns(pairs.patternCounts, model, total);
-  return { model: withPrior(model, prior), table, prepared };
+  return { model: refitToCandidates(model, pairs, total).model, table, prepared };
 }

@@ -60,8 +60,9 @@ describe('tokeniseName', () => {
     expect(tokeniseName('?!.,-–')).toEqual([]);
   });
 
-  it('keeps Thai script tokens whole', () => {
-    expect(tokeniseName('สมชาย ใจดี')).toEqual(['สมชาย', 'ใจดี']);
+  it('romanises Thai script word by word (RTGS), so it tokenises like a romanised name', () => {
+    expect(tokeniseName('สมชาย ใจดี')).toEqual(['somchai', 'chaidi']);
+    expect(tokeniseName('Somchai ใจดี')).toEqual(['somchai', 'chaidi']);
   });
 
   it('never throws and yields only non-empty lower-case tokens', () => {

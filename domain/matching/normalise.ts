@@ -1,8 +1,9 @@
 // Name normalisation: how a raw name becomes the form we display (NFKC, Romanian comma letters,
 // diacritics kept) and the folded tokens we compare (case folded, Cyrillic romanised, Latin
-// diacritics removed, split so that name order does not matter).
+// diacritics removed, Thai script romanised, split so that name order does not matter).
 
 import { CYRILLIC_PATTERN, transliterateCyrillic } from './transliterate-cyrillic';
+import { THAI_PATTERN, transliterateThai } from './transliterate-thai';
 
 // Romanian ș and ț are written with a comma below; the cedilla forms came from old code pages and
 // still arrive from keyboards and OCR. Both spellings must be one letter.
@@ -61,6 +62,7 @@ export function foldDiacritics(text: string): string {
 export function foldForComparison(raw: string): string {
   let text = caseFold(unifyRomanianCommas(raw.normalize('NFKC')));
   if (CYRILLIC_PATTERN.test(text)) text = transliterateCyrillic(text);
+  if (THAI_PATTERN.test(text)) text = transliterateThai(text);
   return foldDiacritics(text).replace(APOSTROPHES, '');
 }
 

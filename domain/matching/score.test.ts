@@ -5,6 +5,7 @@ import { logOdds, scoreComparison } from './score';
 import { comparePeople, person } from './test-support';
 import { bandFor } from './types';
 import { fieldWeight } from './weights';
+import { TF_ADJUSTMENT_WEIGHT } from './field-parameters';
 
 // Every m and u is spelt out here so the expected weights below can be worked out by hand.
 const m: Record<FieldName, number[]> = {
@@ -49,7 +50,7 @@ describe('scoreComparison', () => {
     expect(result.probability).toBeCloseTo(1 / (1 + 2 ** -(prior + fields)), 12);
     expect(result.band).toBe('auto_flag');
     const byField = Object.fromEntries(result.contributions.map((c) => [c.field, c]));
-    expect(byField.given).toMatchObject({ level: 1, label: 'alias or phonetic', m: 0.3, u: 0.02 });
+    expect(byField.given).toMatchObject({ level: 1, label: 'alias or phonetic: transliteration, name form or recorded alias', m: 0.3, u: 0.02 });
     expect(byField.contact).toMatchObject({ level: null, label: 'missing', weight: 0 });
   });
 
@@ -69,20 +70,45 @@ describe('scoreComparison', () => {
     expect(result.band).toBe('none');
   });
 
-  it('adjusts name agreement for how common the name is', () => {
+  it('adjusts name agreement for how common the name is, at three quarters strength', () => {
+    expect(TF_ADJUSTMENT_WEIGHT).toBe(0.75);
     // Testenko is carried by 3 of 1,000 records: another record carries it with chance 2/1000.
     const termFrequencies = { given: new Map<string, number>(), family: new Map([['testenko', 3]]), total: 1000, floor: 0.001 };
     const model = modelFrom(u, PRIOR, { m, termFrequencies });
     const exact = score({ givenNames: 'Maria', familyNames: 'Testenko' }, { givenNames: 'Maria', familyNames: 'Testenko' }, model);
-    // Maria is not in the table, so it gets the floor 0.001; scaled from u_exact = 0.01.
-    const expectedExact = log2(0.5 / 0.001) + log2(0.6 / 0.002);
+    // Maria is not in the table, so it gets the floor 0.001. u = u_level^0.25 × adjusted^0.75:
+    // given 0.01^0.25 × 0.001^0.75 = 0.0017783, family 0.005^0.25 × 0.002^0.75 = 0.0025149.
+    const expectedExact = log2(0.5 / (0.01 ** 0.25 * 0.001 ** 0.75)) + log2(0.6 / (0.005 ** 0.25 * 0.002 ** 0.75));
+    expect(expectedExact).toBeCloseTo(8.1354 + 7.8984, 3);
     expect(exact.result.weight - exact.result.priorWeight).toBeCloseTo(expectedExact, 10);
     expect(exact.fast).toBeCloseTo(expectedExact, 10);
-    // An alias-level family match scales the alias u (0.01) by 0.002 / u_exact (0.005).
+    const family = exact.result.contributions.find((c) => c.field === 'family');
+    expect(family).toMatchObject({ basis: 'name_frequency', m: 0.6 });
+    expect(family?.u).toBeCloseTo(0.0025149, 6);
+    // An alias-level family match scales the alias u (0.01) by 0.002 / u_exact (0.005) = 0.004,
+    // three quarters of the way: 0.01^0.25 × 0.004^0.75.
     const alias = score({ givenNames: 'Maria', familyNames: 'Testenko' }, { givenNames: 'Maria', familyNames: 'Testenko Quartova' }, model);
-    const expectedAlias = log2(0.5 / 0.001) + log2(0.2 / ((0.01 * 0.002) / 0.005));
+    const expectedAlias = log2(0.5 / (0.01 ** 0.25 * 0.001 ** 0.75)) + log2(0.2 / (0.01 ** 0.25 * 0.004 ** 0.75));
     expect(alias.result.weight - alias.result.priorWeight).toBeCloseTo(expectedAlias, 10);
     expect(alias.fast).toBeCloseTo(expectedAlias, 10);
+  });
+
+  it('weighs an alias-level name by what the match rests on when the model splits the level', () => {
+    // The alias level's m (0.3) and u (0.02) split into spelling (0.25 / 0.005) and partial
+    // (0.05 / 0.015); the level keeps the sums.
+    const model = modelFrom(u, PRIOR, { m, uAlias: { given: [0.005, 0.015], family: [0.004, 0.006] }, mAlias: { given: [0.25, 0.05], family: [0.15, 0.05] } });
+    expect(model.fields.given.m[1]).toBeCloseTo(0.3, 12);
+    expect(model.fields.given.u[1]).toBeCloseTo(0.02, 12);
+    const spelling = score({ givenNames: 'Serhii', familyNames: 'Testenko' }, { givenNames: 'Sergey', familyNames: 'Testenko' }, model);
+    const expectedSpelling = log2(0.25 / 0.005) + log2(0.6 / 0.005);
+    expect(spelling.result.weight - spelling.result.priorWeight).toBeCloseTo(expectedSpelling, 10);
+    expect(spelling.fast).toBeCloseTo(expectedSpelling, 10);
+    // Ana against Ana Maria: a name left over, so the partial m and u.
+    const partial = score({ givenNames: 'Ana', familyNames: 'Testenko' }, { givenNames: 'Ana Maria', familyNames: 'Testenko' }, model);
+    const expectedPartial = log2(0.05 / 0.015) + log2(0.6 / 0.005);
+    expect(partial.result.weight - partial.result.priorWeight).toBeCloseTo(expectedPartial, 10);
+    expect(partial.fast).toBeCloseTo(expectedPartial, 10);
+    expect(partial.result.contributions.find((c) => c.field === 'given')).toMatchObject({ level: 1, label: 'alias or phonetic: sound alone or part of the name', m: 0.05, u: 0.015 });
   });
 
   it('uses u conditioned on agreeing names for sex and citizenship', () => {
@@ -97,18 +123,33 @@ describe('scoreComparison', () => {
     expect(fast).toBeCloseTo(expected, 10);
   });
 
-  it('weakens estimated birth dates with their own m and u', () => {
-    const model = modelFrom(u, PRIOR, { m, uBirthEstimated: [0.0001, 0.0001, 0.03, 0.15, 0.8198] });
-    const { result, fast } = score(
+  it('weakens estimated birth dates with their own m and u, one estimate or two', () => {
+    const model = modelFrom(u, PRIOR, {
+      m,
+      uBirthEstimated: [0.0001, 0.0001, 0.03, 0.15, 0.8198],
+      mBirthEstimated: [0.001, 0.001, 0.55, 0.4, 0.048],
+      uBirthBothEstimated: [0.0001, 0.0001, 0.02, 0.16, 0.8198],
+      mBirthBothEstimated: [0.001, 0.001, 0.35, 0.58, 0.068],
+    });
+    // 1 January against a known date: one estimate, "same year".
+    const one = score(
       { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-01-01' },
       { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1990-05-17' },
       model,
     );
-    const mEstimated = model.fields.birth.estimated?.m[2] as number;
-    const expected = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(mEstimated / 0.03);
-    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
-    expect(fast).toBeCloseTo(expected, 10);
-    expect(result.contributions.find((c) => c.field === 'birth')?.basis).toBe('estimated_date');
+    const expectedOne = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(0.55 / 0.03);
+    expect(one.result.weight - one.result.priorWeight).toBeCloseTo(expectedOne, 10);
+    expect(one.fast).toBeCloseTo(expectedOne, 10);
+    expect(one.result.contributions.find((c) => c.field === 'birth')?.basis).toBe('estimated_date');
+    // Two estimates three years apart: "within 4 years" with the two-estimate m and u.
+    const both = score(
+      { givenNames: 'Maria', familyNames: 'Exemplescu', birthYear: 1990 },
+      { givenNames: 'Maria', familyNames: 'Exemplescu', birthDate: '1993-01-01' },
+      model,
+    );
+    const expectedBoth = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(0.58 / 0.16);
+    expect(both.result.weight - both.result.priorWeight).toBeCloseTo(expectedBoth, 10);
+    expect(both.fast).toBeCloseTo(expectedBoth, 10);
   });
 });
 

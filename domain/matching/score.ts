@@ -32,6 +32,8 @@ export interface PairScore {
   contributions: FieldContribution[];
 }
 
+const ALIAS_KIND_LABELS = { spelling: 'transliteration, name form or recorded alias', partial: 'sound alone or part of the name' } as const;
+
 export function logOdds(probability: number): number {
   return Math.log2(probability / (1 - probability));
 }
@@ -44,7 +46,9 @@ function contributionOf(model: MatchModel, field: FieldName, labels: readonly st
   const level = c.levels[field];
   if (level === null) return { field, level, label: 'missing', m: null, u: null, weight: 0, basis: null };
   const { m, u, basis } = parametersFor(model, field, level, c, a, b);
-  return { field, level, label: labels[level] ?? String(level), m, u, weight: Math.log2(m / u), basis };
+  const kind = field === 'given' ? c.names.givenAlias : field === 'family' ? c.names.familyAlias : null;
+  const label = labels[level] ?? String(level);
+  return { field, level, label: kind === null ? label : `${label}: ${ALIAS_KIND_LABELS[kind]}`, m, u, weight: Math.log2(m / u), basis };
 }
 
 /** The full explanation of one pair. For batches, fieldWeight in weights.ts is the fast path. */

@@ -17,6 +17,9 @@ describe('thaiKey', () => {
     ['Kamon', 'Kamol'],
     ['Siriphon', 'Siriporn'],
     ['Rueang', 'Ruang'],
+    ['Nongnut', 'Nongnuch'],
+    ['Phairot', 'Pairoj'],
+    ['Sisuk', 'Srisuk'],
   ])('%s (RTGS) and %s (common) share a key', (rtgs, common) => {
     expect(thaiKey(rtgs.toLowerCase())).toBe(thaiKey(common.toLowerCase()));
   });

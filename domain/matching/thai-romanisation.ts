@@ -1,6 +1,8 @@
 // Thai names reach us romanised in the Royal Thai General System (RTGS, what Thai ID cards and
 // passports mostly use) or in the "common" spellings people choose for themselves. This table
 // maps both to one Thai key, so Somchai / Somchay and Chaiyaphon / Chaiyaporn compare as equal.
+// Names in Thai script are first romanised after RTGS (transliterate-thai.ts) and then keyed the
+// same way.
 // The rules and their reasons are repeated in docs/matching.md.
 
 /** Rewrites applied in order to a folded Latin token; the third column says why. */
@@ -11,6 +13,8 @@ export const THAI_KEY_RULES: ReadonlyArray<readonly [RegExp, string, string]> = 
   [/ck/g, 'k', 'final ก written ck by English habit (Kittisack)'],
   [/j/g, 'ch', 'จ: RTGS ch, common j (Jiraporn / Chiraphon)'],
   [/tch/g, 'ch', 'ช written tch (Witchai / Wichai)'],
+  [/ch$/, 't', 'final จ ช are said t: RTGS t, common ch or j (Nongnut / Nongnuch, Phairot / Pairoj)'],
+  [/^sri/, 'si', 'ศรี: RTGS si, common sri (Sisuk / Srisuk)'],
   [/v/g, 'w', 'ว: RTGS w, common v (Wichai / Vichai)'],
   [/rn(?![aeiou])/g, 'n', 'final ร is said n: RTGS n, common rn (Chaiyaphon / Chaiyaporn)'],
   [/l$/, 'n', 'final ล is said n: RTGS n, common l (Kamon / Kamol)'],

@@ -16,6 +16,8 @@ export const TOKEN_ALIAS = 1;
 export const TOKEN_JW92 = 2;
 export const TOKEN_JW88 = 3;
 export const TOKEN_OTHER = 4;
+/** Kept in the level cache for an alias-level pair that only sounds alike; read as TOKEN_ALIAS. */
+const TOKEN_ALIAS_BY_SOUND = 5;
 
 const JW_HIGH = 0.92;
 const JW_LOW = 0.88;
@@ -83,6 +85,16 @@ export class TokenTable {
 
   /** The comparison level of two tokens (TOKEN_EXACT … TOKEN_OTHER). */
   level(a: number, b: number): number {
+    const raw = this.rawLevel(a, b);
+    return raw === TOKEN_ALIAS_BY_SOUND ? TOKEN_ALIAS : raw;
+  }
+
+  /** True when two tokens are at the alias level only because they sound alike (Double Metaphone). */
+  aliasBySound(a: number, b: number): boolean {
+    return this.rawLevel(a, b) === TOKEN_ALIAS_BY_SOUND;
+  }
+
+  private rawLevel(a: number, b: number): number {
     if (a === b) return TOKEN_EXACT;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
@@ -127,7 +139,7 @@ export class TokenTable {
     if (m[ma + F_ID + 1] === m[mb + F_ID + 1] || m[ma + F_ID + 2] === m[mb + F_ID + 2]) return TOKEN_ALIAS;
     const ca = m[ma + F_CLASS] as number;
     if (ca !== 0 && ca === m[mb + F_CLASS]) return TOKEN_ALIAS;
-    if (this.phonetic(ma, mb)) return TOKEN_ALIAS;
+    if (this.phonetic(ma, mb)) return TOKEN_ALIAS_BY_SOUND;
     const similarity = this.similarity(a, b);
     if (similarity >= JW_HIGH) return TOKEN_JW92;
     if (similarity >= JW_LOW) return TOKEN_JW88;

@@ -3,10 +3,10 @@
 // model; only name-frequency adjustments are computed per pair. Must agree with score.ts.
 
 import type { Comparison } from './compare';
-import { NAME_OTHER } from './compare-names';
-import { nameFrequency } from './field-parameters';
-import { FIELD_SPECS, namesAgreeFor } from './model';
-import type { FieldName, MatchModel } from './model';
+import { nameU } from './field-parameters';
+import { birthParameters, FIELD_SPECS, namesAgreeFor } from './model';
+import type { FieldName, FieldParameters, MatchModel } from './model';
+import { NAME_ALIAS } from './compare-names';
 import type { PreparedRecord } from './prepare';
 
 interface WeightTables {
@@ -14,10 +14,24 @@ interface WeightTables {
   plain: Record<FieldName, Float64Array>;
   /** The same with u conditioned on agreeing names, where the model has it. */
   namesAgree: Partial<Record<FieldName, Float64Array>>;
-  /** Birth levels when a date is estimated. */
-  birthEstimated: Float64Array | null;
-  /** log2(m_l / (u_l / u_exact)) for name levels: subtract log2(frequency) to get the weight. */
-  nameBase: { given: Float64Array; family: Float64Array };
+  /** Birth levels when one date is estimated, and when both are. */
+  birthEstimated: Float64Array;
+  birthBothEstimated: Float64Array;
+  /** log2(m) of name levels: subtract log2 of a frequency-adjusted u to get the weight. */
+  logM: { given: Float64Array; family: Float64Array };
+  /** Names' alias level by kind [spelling, partial]: log2(m), and log2(m / u); null when not split. */
+  alias: { given: AliasLogs | null; family: AliasLogs | null };
+}
+
+interface AliasLogs {
+  logM: readonly [number, number];
+  plain: readonly [number, number];
+}
+
+function aliasLogs(p: FieldParameters): AliasLogs | null {
+  if (p.alias === undefined) return null;
+  const { m, u } = p.alias;
+  return { logM: [Math.log2(m[0]), Math.log2(m[1])], plain: [Math.log2(m[0] / u[0]), Math.log2(m[1] / u[1])] };
 }
 
 const tablesByModel = new WeakMap<MatchModel, WeightTables>();
@@ -36,16 +50,18 @@ function tablesFor(model: MatchModel): WeightTables {
     plain[spec.name] = logRatios(p.m, p.u);
     if (p.uWhenNamesAgree !== undefined) namesAgree[spec.name] = logRatios(p.m, p.uWhenNamesAgree);
   }
-  const estimated = model.fields.birth.estimated;
-  const base = (f: 'given' | 'family'): Float64Array => {
-    const p = model.fields[f];
-    return Float64Array.from(p.m, (m, l) => Math.log2(m / ((p.u[l] as number) / (p.u[0] as number))));
+  const birth = model.fields.birth;
+  const birthTable = (both: boolean): Float64Array => {
+    const p = birthParameters(birth, true, both);
+    return logRatios(p.m, p.u);
   };
   const tables: WeightTables = {
     plain,
     namesAgree,
-    birthEstimated: estimated === undefined ? null : logRatios(estimated.m, estimated.u),
-    nameBase: { given: base('given'), family: base('family') },
+    birthEstimated: birthTable(false),
+    birthBothEstimated: birthTable(true),
+    logM: { given: Float64Array.from(model.fields.given.m, Math.log2), family: Float64Array.from(model.fields.family.m, Math.log2) },
+    alias: { given: aliasLogs(model.fields.given), family: aliasLogs(model.fields.family) },
   };
   tablesByModel.set(model, tables);
   return tables;
@@ -54,10 +70,14 @@ function tablesFor(model: MatchModel): WeightTables {
 function nameWeight(model: MatchModel, t: WeightTables, field: 'given' | 'family', c: Comparison, a: PreparedRecord, b: PreparedRecord): number {
   const level = c.levels[field];
   if (level === null) return 0;
-  if (level < NAME_OTHER) {
-    const tf = nameFrequency(model, field, c, a, b);
-    if (tf > 0) return (t.nameBase[field][level] as number) - Math.log2(tf);
+  const u = nameU(model, field, level, c, a, b);
+  const kind = field === 'given' ? c.names.givenAlias : c.names.familyAlias;
+  const alias = t.alias[field];
+  if (level === NAME_ALIAS && kind !== null && alias !== null) {
+    const k = kind === 'spelling' ? 0 : 1;
+    return u > 0 ? alias.logM[k] - Math.log2(u) : alias.plain[k];
   }
+  if (u > 0) return (t.logM[field][level] as number) - Math.log2(u);
   return t.plain[field][level] as number;
 }
 
@@ -69,7 +89,7 @@ export function fieldWeight(model: MatchModel, c: Comparison, a: PreparedRecord,
   const levels = c.levels;
   let total = nameWeight(model, t, 'given', c, a, b) + nameWeight(model, t, 'family', c, a, b);
   const birth = levels.birth;
-  if (birth !== null) total += ((c.birthEstimated && t.birthEstimated !== null ? t.birthEstimated : t.plain.birth)[birth] as number);
+  if (birth !== null) total += ((c.birthEstimated ? (c.birthBothEstimated ? t.birthBothEstimated : t.birthEstimated) : t.plain.birth)[birth] as number);
   for (const field of CONDITIONED_FIELDS) {
     const level = levels[field];
     if (level === null) continue;

@@ -2,9 +2,11 @@
 // frequencies and the prior to the data (domain/matching/fit.ts); that needs a population. A
 // young register (a new installation, a test, a small batch file) has too few records for that:
 // a fit on ten records puts the prior near 1e-10 and nothing ever matches. Below FIT_MIN records
-// the u-values below are used instead: the engine's own fit to 100,000 invented persons of the
-// benchmark generator (bench/matching/generate.ts, seed 21, 2026), without name frequencies, and
-// a prior from the register's size. Re-derive them when the engine's comparison levels change.
+// the u- and m-values below are used instead: the engine's own fit to 100,000 invented persons of
+// the benchmark generator (bench/matching/generate.ts, seed 21, today 2026-01-01; m by the EM
+// sessions of domain/matching/prior-em.ts, estimated birth dates at the expert m), without name
+// frequencies, and a prior from the register's size. Re-derive them when the engine's comparison
+// levels or fitting change.
 import { todayFrom, type Today } from '../../../domain/matching/birth-date.js';
 import { fitModel } from '../../../domain/matching/fit.js';
 import { modelFrom, type FieldName, type MatchModel } from '../../../domain/matching/model.js';
@@ -16,8 +18,8 @@ import type { MatchRecord } from '../../../domain/matching/types.js';
 export const FIT_MIN_RECORDS = 2_000;
 
 const REFERENCE_U: Readonly<Record<FieldName, readonly number[]>> = {
-  given: [0.00253, 0.00728, 0.0018, 0.00193, 0.98646],
-  family: [0.0008, 0.00231, 0.000876, 0.00155, 0.994464],
+  given: [0.00253, 0.00729, 0.00179, 0.00193, 0.98646],
+  family: [0.0008, 0.00231, 0.000881, 0.00157, 0.994439],
   birth: [0.0000957, 0.00157, 0.0178, 0.0766, 0.9038343],
   sex: [0.528, 0.472],
   citizenship: [0.15, 0.85],
@@ -25,8 +27,22 @@ const REFERENCE_U: Readonly<Record<FieldName, readonly number[]>> = {
   contact: [0.01, 0.99],
   document: [0.001, 0.999],
 };
-const REFERENCE_U_NAMES_AGREE: Partial<Record<FieldName, readonly number[]>> = { sex: [0.814, 0.186], citizenship: [0.311, 0.689] };
-const REFERENCE_U_BIRTH_ESTIMATED = [0.000013, 0.000013, 0.0191, 0.15, 0.830974];
+const REFERENCE_U_NAMES_AGREE: Partial<Record<FieldName, readonly number[]>> = { sex: [0.814, 0.186], citizenship: [0.312, 0.688] };
+/** One estimated birth date against a known one, and two estimated dates. */
+const REFERENCE_U_BIRTH_ESTIMATED = [0.0000153, 0.0000153, 0.0191, 0.0767, 0.9041694];
+const REFERENCE_U_BIRTH_BOTH_ESTIMATED = [0.0000857, 0.0000857, 0.0191, 0.149, 0.8317286];
+/** The names' alias level split by what the match rests on: spelling, or sound alone / part of the name. */
+const REFERENCE_U_ALIAS = { given: [0.00186, 0.00543], family: [0.000278, 0.00203] } as const;
+const REFERENCE_M: Readonly<Record<FieldName, readonly number[]>> = {
+  given: [0.683, 0.228, 0.0479, 0.0163, 0.0248],
+  family: [0.664, 0.2107, 0.0725, 0.0138, 0.039],
+  birth: [0.867, 0.0559, 0.0261, 0.0238, 0.0272],
+  sex: [0.98, 0.02],
+  citizenship: [0.976, 0.024],
+  contact: [0.35, 0.65],
+  document: [0.6, 0.4],
+};
+const REFERENCE_M_ALIAS = { given: [0.118, 0.11], family: [0.0957, 0.115] } as const;
 
 /**
  * The chance that two records drawn at random are the same person when about one record in ten
@@ -39,7 +55,14 @@ export function referencePrior(size: number): number {
 }
 
 export function referenceModel(size: number): MatchModel {
-  return modelFrom(REFERENCE_U, referencePrior(size), { uWhenNamesAgree: REFERENCE_U_NAMES_AGREE, uBirthEstimated: REFERENCE_U_BIRTH_ESTIMATED });
+  return modelFrom(REFERENCE_U, referencePrior(size), {
+    m: REFERENCE_M,
+    uWhenNamesAgree: REFERENCE_U_NAMES_AGREE,
+    uBirthEstimated: REFERENCE_U_BIRTH_ESTIMATED,
+    uBirthBothEstimated: REFERENCE_U_BIRTH_BOTH_ESTIMATED,
+    uAlias: REFERENCE_U_ALIAS,
+    mAlias: REFERENCE_M_ALIAS,
+  });
 }
 
 export interface PersonModel {
