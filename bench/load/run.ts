@@ -21,7 +21,6 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import autocannon from 'autocannon';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
@@ -31,6 +30,7 @@ import { byKind, MIX, referral, ROLES, type RequestKind } from './mix.js';
 import { multiplyCases, visibleIds, type VisibleIds } from './data.js';
 import { parseKeyring, useKeyring } from '../../server/crypto/keyring.js';
 import { prng } from '../../domain/statistics/synthetic-records.js';
+import { createScratchDatabase } from '../../server/db/scratch-database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -69,23 +69,12 @@ async function makeTarget(): Promise<Target> {
     return { env: { LOTS_DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir: `${dataDir}/pglite` }), drop: async () => {}, describe: `PGlite (${dataDir})` };
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `lots_load_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'lots_load');
   return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString(), poolSize: 4 }),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-    describe: `PostgreSQL (throwaway database ${name} on ${url.host})`,
+    env: { DATABASE_URL: scratch.url },
+    open: () => openDatabase({ url: scratch.url, poolSize: 4 }),
+    drop: scratch.drop,
+    describe: `PostgreSQL (throwaway database ${scratch.name} on ${new URL(scratch.url).host})`,
   };
 }
 

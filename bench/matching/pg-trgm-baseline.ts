@@ -6,7 +6,6 @@
 // baseline is meant to be. `pgTrgmMethod()` is a PairScoringMethod for evaluate.ts's
 // evaluateMethod; `thresholdSweep()` gives precision, recall and F1 at each threshold from the
 // same pairs, so the kit can print the baseline's best operating point in the same run.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -14,6 +13,7 @@ import type { MatchRecord } from '../../domain/matching/types';
 import { countTruePairs } from './evaluate';
 import type { Metrics, PairScoringMethod, ScoredPair } from './evaluate';
 import type { LabelledRecord } from './generate';
+import { createScratchDatabase } from '../../server/db/scratch-database.js';
 
 export const DEFAULT_FLOOR = 0.5;
 /** 0.50, 0.55, … 0.95: thresholds below the floor would only repeat the floor's figures. */
@@ -58,24 +58,15 @@ async function openPglite(): Promise<Sql> {
 }
 
 async function openPostgres(adminUrl: string): Promise<Sql> {
-  const name = `lots_trgm_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const scratch = await createScratchDatabase(adminUrl, 'lots_trgm');
+  const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   return {
     exec: async (text) => void (await client.query(text)),
     query: async <R>(text: string, params: unknown[]) => (await client.query(text, params)).rows as R[],
     close: async () => {
       await client.end();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }

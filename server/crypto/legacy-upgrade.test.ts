@@ -1,8 +1,6 @@
 // Upgrading a database written before encryption at rest: migration 0008 turns aliases into one
 // text, and the first start with keys seals every legacy plaintext value (and builds the blind
 // index) once; codes that share a column with free text stay plain.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { Migrator, sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
@@ -21,6 +19,7 @@ import { eventField, FIELD } from './fields.js';
 import { testKeyring, useKeyring } from './keyring.js';
 import { valuesByKey } from './reencrypt.js';
 import { openSnapshot } from '../modules/persons/merge.repository.js';
+import { createScratchDatabase } from '../db/scratch-database.js';
 
 const BEFORE_ENCRYPTION: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -39,20 +38,9 @@ const keyring = testKeyring();
 async function emptyDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase({ dataDir: 'memory://' });
-  const name = `lots_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  drop = async () => {
-    const a = new pg.Client({ connectionString: adminUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
-  return openDatabase({ url: url.toString(), poolSize: 2 });
+  const scratch = await createScratchDatabase(adminUrl, 'lots_test');
+  drop = scratch.drop;
+  return openDatabase({ url: scratch.url, poolSize: 2 });
 }
 
 const ids = { org: '', person: '', case: '', merge: '' };

@@ -1,7 +1,5 @@
 // Test harness: a real database per test file. PGlite in memory by default; with
 // TEST_DATABASE_URL set, a fresh PostgreSQL database is created (and dropped afterwards).
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -10,6 +8,7 @@ import { activeKeyring, keyringLoaded, testKeyring, useKeyring } from '../crypto
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
+import { createScratchDatabase } from '../db/scratch-database.js';
 
 export interface TestDatabase extends Database {
   drop(): Promise<void>;
@@ -23,24 +22,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await prepareTestKeys(database);
     return { ...database, drop: () => database.close() };
   }
-  const name = `lots_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const scratch = await createScratchDatabase(adminUrl, 'lots_test');
+  const database = await openDatabase({ url: scratch.url, poolSize: 5 });
   await migrateToLatest(database.db);
   await prepareTestKeys(database);
   return {
     ...database,
     drop: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }
