@@ -2,18 +2,24 @@
 // lookup, CSRF, rate limit, security headers, zod, audit trail, presenters, encryption), whose
 // routes run the same data statements as the Lots routes in the mix (bench/load/statements.ts
 // lists both): the same scope predicate, columns, joins, order and paging, the same inserts in
-// one transaction. The user is named in the x-bench-user header and looked up in memory.
+// one transaction. What it writes is sealed as Lots seals it (names, summary, event text), so its
+// rows are valid Lots rows in a database measured again (--reuse); what it reads stays sealed.
+// The user is named in the x-bench-user header and looked up in memory.
 //
 // Started by bench/load/run.ts: DATABASE_URL (or LOTS_DATA_DIR for PGlite), PORT.
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/db/database.js';
 import { caseScope } from '../../server/policies/case.policy.js';
-import { CASE_COLUMNS } from '../../server/modules/cases/case.repository.js';
+import { CASE_COLUMNS, findSealedCasesInScope } from '../../server/modules/cases/case.repository.js';
 import type { Actor } from '../../server/auth/actor.js';
 import type { Role } from '../../domain/codelists/roles.js';
 import { municipalityByCode } from '../../domain/reference/municipalities.js';
+import { parseKeyring, useKeyring } from '../../server/crypto/keyring.js';
+import { seal, sealList } from '../../server/crypto/field-cipher.js';
+import { FIELD, sealEventData } from '../../server/crypto/fields.js';
 
+useKeyring(parseKeyring(process.env.LOTS_DATA_KEYS ?? '', 'LOTS_DATA_KEYS'));
 const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: `${process.env.LOTS_DATA_DIR}/pglite` });
 const db = database.db;
 
@@ -47,9 +53,10 @@ const actorOf = (headers: Record<string, unknown>): Actor => {
   if (!a) throw Object.assign(new Error('unknown bench user'), { statusCode: 401 });
   return a;
 };
-const PERSON_LIST = ['persons.given_names', 'persons.family_names', 'persons.protected_identity'] as const;
 const PERSON_READ = [
-  ...PERSON_LIST,
+  'persons.given_names',
+  'persons.family_names',
+  'persons.protected_identity',
   'persons.aliases',
   'persons.sex',
   'persons.birth_date',
@@ -63,16 +70,9 @@ const PERSON_READ = [
 app.get<{ Querystring: { page?: string } }>('/b/cases', async (req) => {
   const actor = actorOf(req.headers);
   const page = Number(req.query.page ?? 1);
-  const query = db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.person_id').where(caseScope(actor));
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const items = await query
-    .select([...CASE_COLUMNS, ...PERSON_LIST])
-    .orderBy('cases.referred_on', 'desc')
-    .orderBy('cases.ref', 'desc')
-    .limit(25)
-    .offset((page - 1) * 25)
-    .execute();
-  return { total, page, pageSize: 25, items };
+  // The very statements of Lots' case list (count and page per part of the scope), names left sealed.
+  const { total, rows } = await findSealedCasesInScope(db, actor, { page, pageSize: 25 });
+  return { total, page, pageSize: 25, items: rows };
 });
 
 async function readCase(q: typeof db, actor: Actor, id: string) {
@@ -113,7 +113,7 @@ app.post<{ Body: Referral }>('/b/cases', async (req, reply) => {
   const id = await db.transaction().execute(async (trx) => {
     const person = await trx
       .insertInto('persons')
-      .values({ given_names: b.person.givenNames, family_names: b.person.familyNames, sex: b.person.sex, birth_year: b.person.birthYear, citizenships: b.person.citizenships, protected_identity: b.person.protectedIdentity, created_by_org: actor.organisationId } as never)
+      .values({ given_names: seal(FIELD.givenNames, b.person.givenNames), family_names: seal(FIELD.familyNames, b.person.familyNames), aliases: sealList(FIELD.aliases, []), sex: b.person.sex, birth_year: b.person.birthYear, citizenships: b.person.citizenships, protected_identity: b.person.protectedIdentity, created_by_org: actor.organisationId } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     const { n } = (await sql<{ n: number }>`select nextval('case_ref_seq')::int as n`.execute(trx)).rows[0]!;
@@ -133,7 +133,7 @@ app.post<{ Body: Referral }>('/b/cases', async (req, reply) => {
         referral_source: b.referralSource,
         referred_on: b.referredOn,
         exploitation_forms: b.exploitationForms,
-        summary: b.summary,
+        summary: seal(FIELD.caseSummary, b.summary),
       } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -148,7 +148,7 @@ app.post<{ Params: { id: string }; Body: { text: string } }>('/b/cases/:id/infor
   const ok = await db.transaction().execute(async (trx) => {
     const found = await readCase(trx, actor, req.params.id);
     if (!found) return false;
-    await trx.insertInto('case_events').values({ case_id: req.params.id, actor_user_id: actor.userId, actor_org_id: actor.organisationId, kind: 'information_added', data: JSON.stringify({ text: req.body.text }) } as never).execute();
+    await trx.insertInto('case_events').values({ case_id: req.params.id, actor_user_id: actor.userId, actor_org_id: actor.organisationId, kind: 'information_added', data: JSON.stringify(sealEventData('information_added', { text: req.body.text })) } as never).execute();
     await trx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', req.params.id).execute();
     return true;
   });

@@ -40,7 +40,7 @@ export const MIX: MixEntry[] = [
     kind: 'list',
     lots: ({ i }) => ({ method: 'GET', path: `/api/v1/cases?page=${1 + (i % 20)}` }),
     base: ({ i }) => ({ method: 'GET', path: `/b/cases?page=${1 + (i % 20)}` }),
-    baseline: 'count + page of cases ⋈ persons under the same scope predicate, names opened',
+    baseline: "Lots' own case-list statements (findSealedCasesInScope: a count per part of the scope, each part's page, merged), names left sealed",
   },
   {
     kind: 'read',

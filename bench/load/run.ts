@@ -1,8 +1,14 @@
 // Load benchmark: many concurrent signed-in sessions mixing case lists, case reads, writes
 // (new referrals, added information) and statistics against a database of 100,000 cases, on the
 // real `lots serve` process; then the same mix against a bare Fastify server running the same
-// SQL (bench/load/baseline-server.ts). Prints p50, p99, throughput and errors for both, the
-// ratios, and the targets: zero errors, p99 < 200 ms, throughput ≥ 0.5× the baseline.
+// SQL (bench/load/baseline-server.ts). Two phases against each:
+//   users       every session is a user who sends a request, reads the answer and pauses a
+//               random time (exponential, mean --pause ms, default 1000) before the next: the
+//               latency people would see, p50 and p99;
+//   saturation  every session sends its next request the moment the answer arrives (autocannon):
+//               the most the server can answer per second, against the baseline's most.
+// Prints p50, p99, throughput and errors per phase, kind and server, the ratios, and the targets:
+// zero errors, p99 < 200 ms with the users, saturated throughput ≥ 0.5× the baseline's.
 // A benchmark, not a test: it asserts nothing and exits 0 unless it cannot run.
 //
 //   npm run bench:load                                   PostgreSQL, 200 sessions, 60 s, 100,000 cases
@@ -10,6 +16,8 @@
 //   npm run bench:load -- --pglite                       the embedded database instead
 //   npm run bench:load -- --profile                      V8 CPU profiles of both servers, beside their logs
 //   npm run bench:load -- --keep                         keep the database afterwards (to EXPLAIN its queries)
+//   npm run bench:load -- --reuse NAME                   measure again on a kept PostgreSQL database (no setup)
+//   npm run bench:load -- --pause 500                    users who pause 0.5 s on average instead of 1 s
 //
 // PostgreSQL: BENCH_DATABASE_URL (an admin URL; default postgres://postgres@127.0.0.1:5432/postgres)
 // gets a throwaway database, dropped at the end. Rate limits are raised for the Lots process
@@ -17,7 +25,7 @@
 // is off (LOTS_MFA=off) so sessions are made by password sign-in alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +36,8 @@ import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo.js';
 import { freePort } from '../../server/proof/faults-cluster.js';
 import { byKind, MIX, referral, ROLES, type RequestKind } from './mix.js';
 import { multiplyCases, visibleIds, type VisibleIds } from './data.js';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { parseKeyring, useKeyring } from '../../server/crypto/keyring.js';
 import { prng } from '../../domain/statistics/synthetic-records.js';
 import { createScratchDatabase } from '../../server/db/scratch-database.js';
@@ -47,10 +57,16 @@ const duration = num('duration', 60);
 const connections = num('connections', 200);
 const cases = num('cases', 100_000);
 const warmup = num('warmup', Math.min(10, Math.max(3, Math.round(duration / 6))));
+// Users: each session pauses a random time (exponential, this mean) after every answer.
+const pauseMs = num('pause', 1000);
 const logLevel = args.includes('--log-level') ? args[args.indexOf('--log-level') + 1]! : 'info';
+const reuse = args.includes('--reuse') ? args[args.indexOf('--reuse') + 1]! : null;
+if (reuse !== null && (usePglite || !/^lots_load_[0-9a-f]+$/.test(reuse))) throw new Error('--reuse needs the name of a kept PostgreSQL database (lots_load_…)');
 
 const RATE_ENV = { LOTS_RATE_LIMIT: '100000000', LOTS_LOGIN_RATE_LIMIT: '1000000' };
-const DATA_KEYS = `bench01:${randomBytes(32).toString('base64')}`;
+// A kept database keeps its data key beside it in the temporary directory, for --reuse.
+const keyFile = (name: string) => join(tmpdir(), `${name}.datakeys`);
+const DATA_KEYS = reuse ? readFileSync(keyFile(reuse), 'utf8').trim() : `bench01:${randomBytes(32).toString('base64')}`;
 const work = mkdtempSync(join(tmpdir(), 'lots-load-'));
 const logs = mkdtempSync(join(tmpdir(), 'lots-load-logs-'));
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -61,6 +77,7 @@ interface Target {
   open(): Promise<Database>;
   drop(): Promise<void>;
   describe: string;
+  name?: string;
 }
 
 async function makeTarget(): Promise<Target> {
@@ -69,12 +86,18 @@ async function makeTarget(): Promise<Target> {
     return { env: { LOTS_DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir: `${dataDir}/pglite` }), drop: async () => {}, describe: `PGlite (${dataDir})` };
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (reuse) {
+    const url = new URL(adminUrl);
+    url.pathname = `/${reuse}`;
+    return { env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ url: url.toString(), poolSize: 4 }), drop: async () => {}, describe: `PostgreSQL (kept database ${reuse} on ${url.host})`, name: reuse };
+  }
   const scratch = await createScratchDatabase(adminUrl, 'lots_load');
   return {
     env: { DATABASE_URL: scratch.url },
     open: () => openDatabase({ url: scratch.url, poolSize: 4 }),
     drop: scratch.drop,
     describe: `PostgreSQL (throwaway database ${scratch.name} on ${new URL(scratch.url).host})`,
+    name: scratch.name,
   };
 }
 
@@ -224,6 +247,53 @@ interface RunResult {
   socketErrors: number;
   timeouts: number;
   byKind: Map<RequestKind, KindStats>;
+  /** Processor time per answered request: the server process, and the database's backends. */
+  cpu?: { serverMs: number; databaseMs: number };
+}
+
+// Processor time, which a shared machine's other work does not inflate the way it inflates
+// latencies: utime + stime of a process from /proc (Linux), in milliseconds.
+const TICK_MS = 10;
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/** The database backends serving the benchmark's database (PostgreSQL), by pid. */
+async function backendPids(): Promise<number[]> {
+  if (usePglite || !target.name) return [];
+  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await client.connect();
+  try {
+    const res = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [target.name]);
+    return res.rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts counting processor time; the returned function ends it, per answered request. */
+async function cpuMeter(serverPid: number | undefined): Promise<(requests: number) => Promise<{ serverMs: number; databaseMs: number } | undefined>> {
+  if (!serverPid || cpuMs(serverPid) === null) return async () => undefined;
+  const server0 = cpuMs(serverPid)!;
+  const db0 = new Map((await backendPids()).map((pid) => [pid, cpuMs(pid) ?? 0]));
+  return async (requests) => {
+    const server1 = cpuMs(serverPid) ?? server0;
+    let database = 0;
+    for (const pid of new Set([...db0.keys(), ...(await backendPids())])) database += Math.max(0, (cpuMs(pid) ?? db0.get(pid) ?? 0) - (db0.get(pid) ?? 0));
+    return { serverMs: (server1 - server0) / Math.max(1, requests), databaseMs: database / Math.max(1, requests) };
+  };
+}
+
+/** A phase, with the processor time it cost. */
+async function metered(run: () => Promise<RunResult>, s: Server): Promise<RunResult> {
+  const stop = await cpuMeter(s.child.pid);
+  const r = await run();
+  return { ...r, cpu: await stop(r.requests) };
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -242,7 +312,7 @@ function pickKind(weights: Partial<Record<RequestKind, number>>, r: number): Req
 
 const EXPECTED: Record<RequestKind, number> = { list: 200, read: 200, create: 201, inform: 200, statistics: 200 };
 
-async function measure(label: string, target: 'lots' | 'baseline', base: string, sessions: Session[], seconds: number, quiet = false): Promise<RunResult> {
+async function saturate(label: string, target: 'lots' | 'baseline', base: string, sessions: Session[], seconds: number, quiet = false): Promise<RunResult> {
   const byKindStats = new Map<RequestKind, KindStats>(MIX.map((m) => [m.kind, { durations: [], statuses: new Map() }]));
   const statuses = new Map<number, number>();
   let n = 0;
@@ -313,13 +383,7 @@ async function measure(label: string, target: 'lots' | 'baseline', base: string,
   };
 }
 
-// ---------------------------------------------------------------- main
-const target = await makeTarget();
-let server: Server | null = null;
-try {
-  say(`Load benchmark: ${connections} sessions, ${duration} s (after ${warmup} s warm-up), ${cases.toLocaleString('en')} cases, ${target.describe}`);
-  say(`Rate limits raised for the Lots process so they do not shape the figures: LOTS_RATE_LIMIT=${RATE_ENV.LOTS_RATE_LIMIT}, LOTS_LOGIN_RATE_LIMIT=${RATE_ENV.LOTS_LOGIN_RATE_LIMIT}; LOTS_MFA=off; LOG_LEVEL=${logLevel} (server logs in ${logs})`);
-
+async function makeData(): Promise<VisibleIds> {
   let t = Date.now();
   const setup = await target.open();
   await migrateToLatest(setup.db);
@@ -356,9 +420,100 @@ try {
       process.stdout.write(`\r  copying: ${d.toLocaleString('en')} / ${total.toLocaleString('en')} cases`);
     }
   });
+  // A live server's autovacuum would have done this within a minute of a bulk load: statistics
+  // for the planner and a visibility map for index-only counts.
+  if (!usePglite) await sql`vacuum analyze`.execute(data.db);
   const ids = await visibleIds(data.db);
   await data.close();
   say(`\n${cases.toLocaleString('en')} cases in the database (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return ids;
+}
+
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The users phase: every session pauses a random time after each answer, then sends its next request. */
+async function paced(label: string, target: 'lots' | 'baseline', base: string, sessions: Session[], seconds: number, quiet = false): Promise<RunResult> {
+  const byKindStats = new Map<RequestKind, KindStats>(MIX.map((m) => [m.kind, { durations: [], statuses: new Map() }]));
+  const statuses = new Map<number, number>();
+  let n = 0;
+  let errors = 0;
+  let socketErrors = 0;
+  let timeouts = 0;
+  let counter = 0;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  let prev = 0;
+  const ticker = setInterval(() => {
+    if (quiet) return;
+    const s = (performance.now() - t0) / 1000;
+    say(`  ${label}: ${s.toFixed(0).padStart(3)} s  ${n.toLocaleString('en').padStart(9)} requests  ${((n - prev) / 5).toFixed(0).padStart(6)} req/s now  ${errors + socketErrors + timeouts} errors`);
+    prev = n;
+  }, 5_000);
+  await Promise.all(
+    sessions.map(async (s, k) => {
+      const rand = prng(k * 7919 + 17);
+      const pause = () => -Math.log(1 - rand()) * pauseMs;
+      // The sessions start spread over one mean pause, not all at once.
+      await sleep(rand() * pauseMs);
+      while (performance.now() < end) {
+        let kind = pickKind(s.role.weights, rand());
+        if ((kind === 'read' || kind === 'inform') && s.ids.length === 0) kind = 'list';
+        const p = { caseId: s.ids[Math.floor(rand() * s.ids.length)] ?? '', i: counter++ };
+        const r = target === 'lots' ? byKind(kind).lots(p) : byKind(kind).base(p);
+        const headers: Record<string, string> = target === 'lots' ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : { 'x-bench-user': s.username };
+        if (r.body) headers['content-type'] = 'application/json';
+        const started = performance.now();
+        try {
+          const res = await fetch(`${base}${r.path}`, { method: r.method, headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+          await res.arrayBuffer();
+          const k2 = byKindStats.get(kind)!;
+          k2.durations.push(performance.now() - started);
+          k2.statuses.set(res.status, (k2.statuses.get(res.status) ?? 0) + 1);
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status !== EXPECTED[kind]) errors++;
+          n++;
+        } catch (err: unknown) {
+          if (err instanceof Error && err.name === 'TimeoutError') timeouts++;
+          else socketErrors++;
+        }
+        await sleep(Math.min(pause(), Math.max(0, end - performance.now())));
+      }
+    }),
+  );
+  clearInterval(ticker);
+  const all = [...byKindStats.values()].flatMap((k) => k.durations);
+  return {
+    requests: n,
+    seconds: (performance.now() - t0) / 1000,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    errors: errors + socketErrors + timeouts,
+    statuses,
+    socketErrors,
+    timeouts,
+    byKind: byKindStats,
+  };
+}
+
+// ---------------------------------------------------------------- main
+const target = await makeTarget();
+let server: Server | null = null;
+try {
+  say(`Load benchmark: ${connections} sessions, ${duration} s (after ${warmup} s warm-up), ${cases.toLocaleString('en')} cases, ${target.describe}`);
+  say(`Rate limits raised for the Lots process so they do not shape the figures: LOTS_RATE_LIMIT=${RATE_ENV.LOTS_RATE_LIMIT}, LOTS_LOGIN_RATE_LIMIT=${RATE_ENV.LOTS_LOGIN_RATE_LIMIT}; LOTS_MFA=off; LOG_LEVEL=${logLevel} (server logs in ${logs})`);
+
+  let t = Date.now();
+  let ids: VisibleIds;
+  if (reuse) {
+    const data = await target.open();
+    await migrateToLatest(data.db);
+    ids = await visibleIds(data.db);
+    await data.close();
+    say(`reusing the kept database ${reuse}`);
+  } else {
+    ids = await makeData();
+  }
 
   // ---- Lots
   server = await startServer('lots', target.env);
@@ -374,17 +529,21 @@ try {
     if (res.status !== EXPECTED[m.kind]) throw new Error(`${m.kind} as ${s.username}: ${res.status} ${(await res.text()).slice(0, 300)}`);
   }
   say(`each kind of request answered once (statistics computed: ${((Date.now() - t) / 1000).toFixed(1)} s); warming up ${warmup} s`);
-  await measure('warm-up', 'lots', server.base, sessions, warmup, true);
-  say('Lots:');
-  const lots = await measure('Lots', 'lots', server.base, sessions, duration);
+  await paced('warm-up', 'lots', server.base, sessions, warmup, true);
+  say(`Lots, users (each session pauses ${pauseMs} ms on average between answer and next request):`);
+  const lotsUsers = await metered(() => paced('Lots', 'lots', server!.base, sessions, duration), server);
+  say('Lots, saturation (no pause):');
+  const lots = await metered(() => saturate('Lots', 'lots', server!.base, sessions, duration), server);
   await server.stop();
   server = null;
 
   // ---- baseline
   server = await startServer('baseline', target.env);
-  await measure('warm-up', 'baseline', server.base, sessions, warmup, true);
-  say('baseline (bare Fastify, same SQL):');
-  const baseline = await measure('baseline', 'baseline', server.base, sessions, duration);
+  await paced('warm-up', 'baseline', server.base, sessions, warmup, true);
+  say('baseline (bare Fastify, same SQL), users:');
+  const baselineUsers = await metered(() => paced('baseline', 'baseline', server!.base, sessions, duration), server);
+  say('baseline, saturation:');
+  const baseline = await metered(() => saturate('baseline', 'baseline', server!.base, sessions, duration), server);
   await server.stop();
   server = null;
 
@@ -392,34 +551,53 @@ try {
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
   const rps = (r: RunResult) => r.requests / r.seconds;
   const row = (name: string, r: RunResult) =>
-    say(`${name.padEnd(10)} ${r.requests.toLocaleString('en').padStart(9)} req  ${rps(r).toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${r.errors}`);
+    say(
+      `  ${name.padEnd(10)} ${r.requests.toLocaleString('en').padStart(9)} req  ${rps(r).toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${r.errors}` +
+        (r.cpu ? `  processor per request: server ${r.cpu.serverMs.toFixed(2)} ms, database ${r.cpu.databaseMs.toFixed(2)} ms` : ''),
+    );
+  const byKindTable = (a: RunResult, b: RunResult) => {
+    for (const m of MIX) {
+      const x = a.byKind.get(m.kind)!;
+      const y = b.byKind.get(m.kind)!;
+      const st = (k: KindStats) => [...k.statuses].map(([code, c]) => `${code}×${c}`).join(' ');
+      say(
+        `    ${m.kind.padEnd(10)} ${String(x.durations.length).padStart(7)} req  p50 ${ms(percentile(x.durations, 50))}  p99 ${ms(percentile(x.durations, 99))}  [${st(x)}]  |  ${String(y.durations.length).padStart(7)} req  p50 ${ms(percentile(y.durations, 50))}  p99 ${ms(percentile(y.durations, 99))}  [${st(y)}]`,
+      );
+    }
+  };
   say('');
-  say(`Results (${connections} sessions, ${duration} s, ${cases.toLocaleString('en')} cases, ${usePglite ? 'PGlite' : 'PostgreSQL'}; the machine is shared, figures vary between runs):`);
+  say(`Results (${connections} sessions, ${duration} s per phase, ${cases.toLocaleString('en')} cases, ${usePglite ? 'PGlite' : 'PostgreSQL'}; the machine is shared, figures vary between runs):`);
+  say(`Users (a pause of ${pauseMs} ms on average after each answer; offered at most ${(connections / (pauseMs / 1000)).toFixed(0)} req/s):`);
+  row('Lots', lotsUsers);
+  row('baseline', baselineUsers);
+  say(`  ratios     p50 ${(lotsUsers.p50 / baselineUsers.p50).toFixed(1)}×   p99 ${(lotsUsers.p99 / baselineUsers.p99).toFixed(1)}×`);
+  say('  by kind (Lots | baseline):');
+  byKindTable(lotsUsers, baselineUsers);
+  say('Saturation (no pause: every session sends again the moment its answer arrives):');
   row('Lots', lots);
   row('baseline', baseline);
-  say(`ratios     throughput ${(rps(lots) / rps(baseline)).toFixed(2)}× baseline   p50 ${(lots.p50 / baseline.p50).toFixed(1)}×   p99 ${(lots.p99 / baseline.p99).toFixed(1)}×`);
-  say('');
-  say('By kind (Lots | baseline):');
-  for (const m of MIX) {
-    const a = lots.byKind.get(m.kind)!;
-    const b = baseline.byKind.get(m.kind)!;
-    const st = (k: KindStats) => [...k.statuses].map(([s, c]) => `${s}×${c}`).join(' ');
-    say(
-      `  ${m.kind.padEnd(10)} ${String(a.durations.length).padStart(7)} req  p50 ${ms(percentile(a.durations, 50))}  p99 ${ms(percentile(a.durations, 99))}  [${st(a)}]  |  ${String(b.durations.length).padStart(7)} req  p50 ${ms(percentile(b.durations, 50))}  p99 ${ms(percentile(b.durations, 99))}  [${st(b)}]`,
-    );
-  }
+  say(`  ratios     throughput ${(rps(lots) / rps(baseline)).toFixed(2)}× baseline   p50 ${(lots.p50 / baseline.p50).toFixed(1)}×   p99 ${(lots.p99 / baseline.p99).toFixed(1)}×`);
+  say(`  (with ${connections} sessions always waiting, the mean answer time is ${connections} ÷ throughput = ${((connections / rps(lots)) * 1000).toFixed(0)} ms for Lots: latency here measures the queue, not the server)`);
+  say('  by kind (Lots | baseline):');
+  byKindTable(lots, baseline);
   say('');
   const check = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
   say('Targets:');
-  const unexpected = [...lots.statuses].filter(([st]) => st !== 200 && st !== 201).map(([st, c]) => `${st}×${c}`);
-  if (lots.socketErrors) unexpected.push(`socket errors×${lots.socketErrors}`);
-  if (lots.timeouts) unexpected.push(`timeouts×${lots.timeouts}`);
-  say(`  ${check(lots.errors === 0)} zero errors (every answer the expected 2xx; no 5xx, no socket error, no timeout): ${lots.errors}${unexpected.length ? ` (${unexpected.join(', ')})` : ''}`);
-  say(`  ${check(lots.p99 < 200)} p99 < 200 ms: ${lots.p99.toFixed(0)} ms`);
-  say(`  ${check(rps(lots) >= 0.5 * rps(baseline))} throughput ≥ 0.5× baseline: ${(rps(lots) / rps(baseline)).toFixed(2)}×`);
+  const unexpected = [...lotsUsers.statuses, ...lots.statuses].filter(([st]) => st !== 200 && st !== 201).map(([st, c]) => `${st}×${c}`);
+  const socket = lotsUsers.socketErrors + lots.socketErrors;
+  const timedOut = lotsUsers.timeouts + lots.timeouts;
+  if (socket) unexpected.push(`socket errors×${socket}`);
+  if (timedOut) unexpected.push(`timeouts×${timedOut}`);
+  const errors = lotsUsers.errors + lots.errors;
+  say(`  ${check(errors === 0)} zero errors in both phases (every answer the expected 2xx; no 5xx, no socket error, no timeout): ${errors}${unexpected.length ? ` (${unexpected.join(', ')})` : ''}`);
+  say(`  ${check(lotsUsers.p99 < 200)} p99 < 200 ms with ${connections} users: ${lotsUsers.p99.toFixed(0)} ms (p50 ${lotsUsers.p50.toFixed(0)} ms, ${rps(lotsUsers).toFixed(0)} req/s)`);
+  say(`  ${check(rps(lots) >= 0.5 * rps(baseline))} saturated throughput ≥ 0.5× baseline: ${(rps(lots) / rps(baseline)).toFixed(2)}× (${rps(lots).toFixed(0)} against ${rps(baseline).toFixed(0)} req/s)`);
 } finally {
   await server?.stop();
-  if (flag('keep')) say(`kept: ${target.describe}`);
-  else await target.drop();
+  if (reuse) say(`kept: ${target.describe}`);
+  else if (flag('keep')) {
+    writeFileSync(keyFile(target.name!), DATA_KEYS, { mode: 0o600 });
+    say(`kept: ${target.describe}; measure again with --reuse ${target.name}`);
+  } else await target.drop();
   if (!flag('keep')) rmSync(work, { recursive: true, force: true });
 }

@@ -1,15 +1,15 @@
-// Writes audit events in the caller's transaction, chained by hash: each event's hash covers
-// its own fields and the previous event's hash, so any edit or deletion breaks the chain.
+// Writes audit events in the caller's transaction: the event commits or rolls back with the
+// change it records. The events are chained by hash (each event's hash covers its own fields and
+// the previous event's hash, so any edit or deletion breaks the chain); the link is made after
+// commit by the sequencer in audit.chain.ts, so audited transactions never wait for one another.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
 import { canonicalJson } from './canonical.js';
 import type { AuditEventInput } from './audit-events.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
-// One lock for the whole chain: appends are serialised so two transactions never fork it.
-const AUDIT_CHAIN_LOCK = 74_210_001;
 
 export interface HashedFields {
   id: string;
@@ -48,9 +48,6 @@ export function hashAuditEvent(prevHash: string, e: HashedFields): string {
 
 /** Must be called inside a transaction: the event commits or rolls back with the change. */
 export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor, input: AuditEventInput): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     id: randomUUID(),
     at: new Date(),
@@ -71,8 +68,6 @@ export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, actor: Acto
     .values({
       ...fields,
       details: JSON.stringify(fields.details),
-      prev_hash: prevHash,
-      hash: hashAuditEvent(prevHash, fields),
     })
     .execute();
 }

@@ -3,6 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, referralBody, signIn, type TestApp } from '../test/harness.js';
 import { verifyAuditChain } from './audit.verify.js';
+import { chainAuditEvents } from './audit.chain.js';
+import { recordAudit } from './audit.service.js';
+import type { AuditEventInput } from './audit-events.js';
+import { systemActor } from '../auth/actor.js';
 
 let t: TestApp;
 let caseId: string;
@@ -64,6 +68,7 @@ describe('the audit trail', () => {
     try {
       await signIn(t2.app, 'admin');
       await signIn(t2.app, 'revisor');
+      await chainAuditEvents(t2.database.db);
       const rows = await t2.database.db.selectFrom('audit_events').select('seq').orderBy('seq').execute();
       const victim = rows[1]!.seq;
       await sql`alter table audit_events disable trigger audit_events_no_update`.execute(t2.database.db);
@@ -75,4 +80,102 @@ describe('the audit trail', () => {
       await t2.close();
     }
   });
+});
+
+// The sequencer (audit.chain.ts): audited transactions write unlinked events and never wait for
+// one another; committed events are linked afterwards, each once, in one chain.
+describe('the audit chain sequencer', () => {
+  // A database of its own: the tests above alter the chain on purpose.
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await createTestApp();
+  });
+  afterAll(() => s.close());
+  const actor = systemActor('audit-test');
+  const event = (n: number): AuditEventInput => ({ action: 'audit.verify', resourceType: 'system', details: { n } });
+  const linkedIds = async (db: TestApp['database']['db']) =>
+    (await db.selectFrom('audit_events').select(['id', 'chain_seq']).where('chain_seq', 'is not', null).orderBy('chain_seq').execute()).map((r) => r.id);
+
+  it('links committed events only, once each, and never one whose transaction rolled back', async () => {
+    const db = s.database.db;
+    await chainAuditEvents(db);
+    const before = await linkedIds(db);
+    await db.transaction().execute((trx) => recordAudit(trx, actor, event(1)));
+    const unlinked = await db.selectFrom('audit_events').select(['prev_hash', 'hash', 'chain_seq']).where('details', '=', JSON.stringify({ n: 1 }) as never).executeTakeFirstOrThrow();
+    expect(unlinked).toEqual({ prev_hash: null, hash: null, chain_seq: null });
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await recordAudit(trx, actor, event(2));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await chainAuditEvents(db)).toBe(1);
+    expect(await chainAuditEvents(db)).toBe(0);
+    const after = await linkedIds(db);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+    expect(await db.selectFrom('audit_events').select('id').where('details', '=', JSON.stringify({ n: 2 }) as never).execute()).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: after.length });
+  });
+
+  it('allows no update but the one link of an unlinked event, with every recorded field unchanged', async () => {
+    const db = s.database.db;
+    await db.transaction().execute((trx) => recordAudit(trx, actor, event(3)));
+    const row = await db.selectFrom('audit_events').select('seq').where('chain_seq', 'is', null).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    // Changing what the event says, even while it waits for its link, is refused.
+    await expect(sql`update audit_events set action = 'x' where seq = ${row.seq}`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set chain_seq = 999999, prev_hash = 'a', hash = 'b', outcome = 'denied' where seq = ${row.seq}`.execute(db)).rejects.toThrow(/append-only/);
+    // A half link breaks the check constraint.
+    await expect(sql`update audit_events set chain_seq = 999999 where seq = ${row.seq}`.execute(db)).rejects.toThrow(/audit_events_link_complete/);
+    await chainAuditEvents(db);
+    // Once linked, the link itself is as fixed as the rest.
+    await expect(sql`update audit_events set chain_seq = chain_seq + 1000000 where seq = ${row.seq}`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  // Several transactions hold their unlinked events open at the same time: under the former
+  // design (one lock for the chain, held until commit) the second would wait for the first,
+  // which waits for the second at the barrier, and this test would never finish. PostgreSQL
+  // only: PGlite runs one transaction at a time by design.
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('lets audited transactions run side by side, and links all of them into one chain', async () => {
+    const db = s.database.db;
+    await chainAuditEvents(db);
+    const before = (await linkedIds(db)).length;
+    const writers = 4;
+    const rounds = 10;
+    let arrived = 0;
+    let release!: () => void;
+    const barrier = new Promise<void>((r) => (release = r));
+    let sequencing = true;
+    const sequencer = (async () => {
+      while (sequencing) {
+        await chainAuditEvents(db);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: writers }, (_, w) =>
+        (async () => {
+          await db.transaction().execute(async (trx) => {
+            await recordAudit(trx, actor, event(1000 + w));
+            if (++arrived === writers) release();
+            await barrier;
+          });
+          for (let k = 0; k < rounds; k++) {
+            await db.transaction().execute(async (trx) => {
+              await recordAudit(trx, actor, event(2000 + w * rounds + k));
+              if (k % 3 === 2) throw new Error('rolled back');
+            }).catch((e: Error) => expect(e.message).toBe('rolled back'));
+          }
+        })(),
+      ),
+    );
+    sequencing = false;
+    await sequencer;
+    await chainAuditEvents(db);
+    const committed = writers + writers * (rounds - Math.floor(rounds / 3));
+    expect((await linkedIds(db)).length).toBe(before + committed);
+    expect(await db.selectFrom('audit_events').select('seq').where('chain_seq', 'is', null).execute()).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: before + committed });
+  }, 60_000);
 });

@@ -1,30 +1,36 @@
-// Walks the chain in order and reports the first event whose link or content does not check out.
-import type { Kysely } from 'kysely';
+// Links what is waiting for its link (audit.chain.ts), then walks the chain in its order and
+// reports the first event whose link or content does not check out. An event deleted after it
+// was linked breaks the link of the next one; an altered one no longer matches its hash.
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { GENESIS_HASH, hashAuditEvent } from './audit.service.js';
+import { chainAuditEvents } from './audit.chain.js';
 
 export type VerifyResult =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAtSeq: number; eventId: string; reason: 'content_altered' | 'link_broken' };
 
 export async function verifyAuditChain(
-  db: Kysely<DB>,
+  db: Kysely<DB> | Transaction<DB>,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
+  await chainAuditEvents(db);
   const { total } = await db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('chain_seq', 'is not', null)
     .executeTakeFirstOrThrow();
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  let afterSeq = 0;
+  let afterChainSeq = 0;
   const pageSize = 5_000;
   for (;;) {
     const page = await db
       .selectFrom('audit_events')
       .selectAll()
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
+      .where('chain_seq', 'is not', null)
+      .where('chain_seq', '>', afterChainSeq)
+      .orderBy('chain_seq')
       .limit(pageSize)
       .execute();
     if (page.length === 0) break;
@@ -38,7 +44,7 @@ export async function verifyAuditChain(
       }
       prevHash = row.hash;
       checked += 1;
-      afterSeq = Number(row.seq);
+      afterChainSeq = Number(row.chain_seq);
     }
     onProgress?.(checked, Number(total));
   }

@@ -1,6 +1,6 @@
 // Sign-in: password check with lockout, server-side sessions with idle and absolute
 // timeouts, and API tokens for system integrations.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
@@ -70,11 +70,12 @@ export async function openSession(
   return session;
 }
 
-export async function loadActor(db: Kysely<DB>, userId: string, via: Actor['via'], requestId: string): Promise<Actor | null> {
-  const row = await db
+// The actor's user, organisation and roles in one statement (it runs on every request).
+function actorRows(db: Kysely<DB>) {
+  return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([
+    .select((eb) => [
       'users.id',
       'users.username',
       'users.display_name',
@@ -84,11 +85,18 @@ export async function loadActor(db: Kysely<DB>, userId: string, via: Actor['via'
       'organisations.kind as org_kind',
       'organisations.region as org_region',
       'organisations.active as org_active',
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+      eb
+        .selectFrom('user_roles')
+        .select(sql<string[]>`coalesce(array_agg(user_roles.role order by user_roles.role), '{}')`.as('roles'))
+        .whereRef('user_roles.user_id', '=', 'users.id')
+        .as('roles'),
+    ]);
+}
+
+type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorRows>['executeTakeFirst']>>>;
+
+function actorOf(row: ActorRow | undefined, via: Actor['via'], requestId: string): Actor | null {
   if (!row || !row.active || !row.org_active) return null;
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
   return {
     userId: row.id,
     username: row.username,
@@ -97,10 +105,14 @@ export async function loadActor(db: Kysely<DB>, userId: string, via: Actor['via'
     organisationName: row.org_name,
     organisationKind: row.org_kind as OrganisationKind,
     region: row.org_region as PoliceRegion | null,
-    roles: roles.map((r) => r.role as Role),
+    roles: (row.roles ?? []) as Role[],
     via,
     requestId,
   };
+}
+
+export async function loadActor(db: Kysely<DB>, userId: string, via: Actor['via'], requestId: string): Promise<Actor | null> {
+  return actorOf(await actorRows(db).where('users.id', '=', userId).executeTakeFirst(), via, requestId);
 }
 
 export async function login(
@@ -199,7 +211,12 @@ export async function resolveSession(
   settings: SessionSettings = DEFAULT_SESSION_SETTINGS,
 ): Promise<ResolvedSession | null> {
   const id = digest(token);
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  // The session and its actor in one statement.
+  const row = await actorRows(db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select(['sessions.expires_at', 'sessions.last_seen_at', 'sessions.csrf_token', 'sessions.mfa_pending', 'sessions.auth_method'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.idleMinutes * 60_000;
@@ -207,7 +224,7 @@ export async function resolveSession(
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  const actor = await loadActor(db, row.user_id, 'session', requestId);
+  const actor = actorOf(row, 'session', requestId);
   if (!actor) return null;
   // Touch at most once a minute: the idle clock needs no finer grain.
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {

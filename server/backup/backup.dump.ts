@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { systemActor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { chainAuditEvents } from '../audit/audit.chain.js';
 import type { DB } from '../db/schema.js';
 import type { DatabaseKind } from '../db/database.js';
 import { readCatalog, type TableInfo } from './backup.catalog.js';
@@ -52,6 +53,8 @@ export async function createBackup(
 ): Promise<{ manifest: Manifest; bytes: number }> {
   // Recorded first, so the backup holds the record of its own making.
   await db.transaction().execute((trx) => recordAudit(trx, systemActor('backup'), { action: 'backup.create', resourceType: 'system', details: { file: path.split('/').pop() } }));
+  // Every committed event linked into the chain before the snapshot (server/audit/audit.chain.ts).
+  await chainAuditEvents(db);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loggerOptions } from '../logger.js';
 import { startDailyJobs } from '../jobs/daily-jobs.js';
+import { startAuditChainer } from '../audit/audit.chain.js';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { progress } from './context.js';
 import { startDataKeys } from '../crypto/data-keys.js';
@@ -46,11 +47,14 @@ export async function serve(opts: { demo?: boolean; port?: string }): Promise<vo
   }
   config.demoMode = demo;
   const app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
+  // Links committed audit events into the hash chain a few times a second (server/audit/audit.chain.ts).
+  const chainer = startAuditChainer(database.db, { logger: app.log });
   const jobs = startDailyJobs(database.db, { logger: app.log });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await jobs.stop();
     await app.close();
+    await chainer.stop();
     await database.close();
     process.exit(0);
   };

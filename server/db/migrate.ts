@@ -12,6 +12,7 @@ import * as m0009protected from './migrations/0009-protected-identity-akc.js';
 import * as m0010statistics from './migrations/0010-statistics-incremental.js';
 import * as m0011support from './migrations/0011-support-versions.js';
 import * as m0012caseList from './migrations/0012-case-list-indexes.js';
+import * as m0013auditChain from './migrations/0013-audit-chain-sequencer.js';
 import { MUNICIPALITIES } from '../../domain/reference/municipalities.js';
 import type { DB } from './schema.js';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-statistics-incremental': m0010statistics,
   '0011-support-versions': m0011support,
   '0012-case-list-indexes': m0012caseList,
+  '0013-audit-chain-sequencer': m0013auditChain,
 };
 
 class StaticProvider implements MigrationProvider {

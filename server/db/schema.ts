@@ -178,8 +178,10 @@ export interface AuditEventsTable {
   case_id: string | null;
   request_id: string | null;
   details: Json;
-  prev_hash: string;
-  hash: string;
+  /** Null until the sequencer links the committed event into the chain (server/audit/audit.chain.ts). */
+  prev_hash: string | null;
+  hash: string | null;
+  chain_seq: number | null;
 }
 
 export interface AssessmentsTable {

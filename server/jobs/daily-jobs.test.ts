@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/harness.js';
 import { startDailyJobs } from './daily-jobs.js';
 import { swedishToday } from './clock.js';
+import { sealNames } from '../modules/persons/person-names.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -44,6 +45,33 @@ describe('startDailyJobs', () => {
     expect(await jobs.tick()).toBeNull();
     await jobs.stop();
     expect(errors).toHaveLength(1);
+  });
+
+  it('runs the duplicate search and fills the review queue', async () => {
+    const now = new Date();
+    const person = (given: string) => ({
+      ...sealNames({ given_names: given, family_names: 'Kovalenko', aliases: [] }),
+      sex: 'female',
+      birth_date: '1985-02-11',
+      birth_year: null,
+      estimated_age: null,
+      estimated_age_on: null,
+      citizenships: ['UA'],
+      protected_identity: false,
+      created_by_org: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const [a, b] = await database.db.insertInto('persons').values([person('Olena'), person('Olena')]).returning('id').execute();
+    const infos: string[] = [];
+    const errors: string[] = [];
+    const logger = { info: (_o: object, msg: string) => void infos.push(msg), error: (_o: object, msg: string) => void errors.push(msg) };
+    const jobs = startDailyJobs(database.db, { now: () => new Date('2026-04-13T10:00:00Z'), logger });
+    await jobs.stop();
+    expect(errors).toEqual([]);
+    expect(infos).toEqual(['daily tasks generated', 'duplicate search done']);
+    const pairs = await database.db.selectFrom('person_match_candidates').select(['person_a', 'person_b', 'status']).execute();
+    expect(pairs).toEqual([{ person_a: [a!.id, b!.id].sort()[0], person_b: [a!.id, b!.id].sort()[1], status: 'open' }]);
   });
 });
 

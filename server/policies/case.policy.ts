@@ -21,28 +21,57 @@ function isCoordinator(actor: Actor): boolean {
   return hasRole(actor, 'coordinator') && actor.organisationKind === 'regional_coordination' && actor.region !== null;
 }
 
-/** SQL predicate over `cases`: true for the rows the actor may read. */
-export function caseScope(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
-    const ors: Expression<SqlBool>[] = [];
-    if (isCoordinator(actor)) ors.push(eb('cases.region', '=', actor.region!));
-    if (hasRole(actor, 'first_responder') && actor.organisationId) {
-      ors.push(eb('cases.referring_org_id', '=', actor.organisationId));
-    }
-    if ((hasRole(actor, 'social_services') || hasRole(actor, 'partner')) && actor.organisationId) {
-      ors.push(
+type ScopePredicate = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
+
+/** The rows each way of seeing a case lets through, with its negation where a later part needs it. */
+function scopeRules(actor: Actor): { own: ScopePredicate; not: ScopePredicate }[] {
+  const rules: { own: ScopePredicate; not: ScopePredicate }[] = [];
+  if (isCoordinator(actor)) {
+    const region = actor.region!;
+    rules.push({ own: (eb) => eb('cases.region', '=', region), not: (eb) => eb('cases.region', '<>', region) });
+  }
+  if (hasRole(actor, 'first_responder') && actor.organisationId) {
+    const org = actor.organisationId;
+    rules.push({ own: (eb) => eb('cases.referring_org_id', '=', org), not: (eb) => eb(sql`cases.referring_org_id`, 'is distinct from', org) });
+  }
+  if ((hasRole(actor, 'social_services') || hasRole(actor, 'partner')) && actor.organisationId) {
+    const org = actor.organisationId;
+    rules.push({
+      own: (eb) =>
         eb.exists(
           eb
             .selectFrom('case_shares')
             .select(sql.lit(1).as('one'))
             .whereRef('case_shares.case_id', '=', 'cases.id')
-            .where('case_shares.organisation_id', '=', actor.organisationId)
+            .where('case_shares.organisation_id', '=', org)
             .where('case_shares.revoked_at', 'is', null),
         ),
-      );
-    }
-    return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`false`;
-  };
+      not: () => sql<SqlBool>`true`,
+    });
+  }
+  return rules;
+}
+
+/** SQL predicate over `cases`: true for the rows the actor may read. */
+export function caseScope(actor: Actor) {
+  const rules = scopeRules(actor);
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => (rules.length > 0 ? eb.or(rules.map((r) => r.own(eb))) : sql<SqlBool>`false`);
+}
+
+/**
+ * The actor's scope as disjoint parts, each a predicate an index serves on its own: the region,
+ * then the cases the actor's organisation referred (outside that region), then the cases shared
+ * with it (neither of those). Their union is exactly caseScope(actor) (case-scope-parts.test.ts);
+ * a list counts and pages each part separately instead of evaluating an OR that no index serves
+ * (bench/load: a first responder's count fell from 90 ms to 2 ms at 100,000 cases). Empty: the
+ * actor sees no case.
+ */
+export function caseScopeParts(actor: Actor): ScopePredicate[] {
+  const rules = scopeRules(actor);
+  return rules.map((rule, k) => (eb) => {
+    const earlier = rules.slice(0, k).map((r) => r.not(eb));
+    return earlier.length === 0 ? rule.own(eb) : eb.and([rule.own(eb), ...earlier]);
+  });
 }
 
 export interface CaseFacts {

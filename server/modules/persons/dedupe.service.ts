@@ -1,29 +1,22 @@
 // The batch over all persons (nightly, or `lots persons dedupe`): every pair scoring at or
 // above the review band (0.80) goes into the review queue with its explanation. Idempotent:
 // a pair is stored once (lower id first); re-running refreshes the score of an open pair and
-// never touches a decided one, so a "not the same" or a merge is never reopened.
+// never touches a decided one, so a "not the same" or a merge is never reopened. Loading and
+// writing run here, on the main thread; the model fit, the scan and the explanations (tens of
+// seconds at 100,000 persons) run in a worker thread, so the server keeps answering meanwhile.
+import { Worker } from 'node:worker_threads';
 import type { Kysely, Transaction } from 'kysely';
-import { finishBatch } from '../../../domain/matching/batch.js';
-import { scanCandidatePairs } from '../../../domain/matching/candidate-pairs.js';
-import { compareRecords } from '../../../domain/matching/compare.js';
-import type { PreparedRecord } from '../../../domain/matching/prepare.js';
-import { scoreComparison } from '../../../domain/matching/score.js';
+import { todayFrom, type Today } from '../../../domain/matching/birth-date.js';
 import { systemActor } from '../../auth/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import type { DB } from '../../db/schema.js';
+import type { DedupePairs, DedupeProgress, PairRow } from './dedupe-pairs.js';
+import type { DedupeWorkerInput, DedupeWorkerMessage } from './dedupe-worker.js';
 import { loadMatchRows, pruneIndexChanges } from './person-index.repository.js';
-import { modelForRecords } from './person-model.js';
-import { explanationOf } from './person.presenter.js';
-import { matchRecordOfRow } from './person-record.js';
+import type { PersonMatchRow } from './person-record.js';
 import { regionsOf } from './person.repository.js';
 
-export type DedupeStage = 'load' | 'fit' | 'scan' | 'explain' | 'write';
-
-export interface DedupeProgress {
-  stage: DedupeStage;
-  done: number;
-  total: number;
-}
+export type { DedupeProgress, DedupeStage } from './dedupe-pairs.js';
 
 export interface DedupeResult {
   persons: number;
@@ -41,12 +34,54 @@ export interface DedupeResult {
 
 const CHUNK = 500;
 
-interface PairRow {
-  person_a: string;
-  person_b: string;
-  probability: number;
-  band: 'auto_flag' | 'review';
-  explanation: string;
+/**
+ * The worker thread. The server runs TypeScript under tsx (and tests under vitest); Node 20 does
+ * not pass tsx's loader on to a worker, so a two-line bootstrap registers it there first. tsx is
+ * resolved from this file, not from the working directory. Compiled JavaScript starts the entry
+ * directly.
+ */
+function startWorker(input: DedupeWorkerInput): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(new URL('./dedupe-worker.js', self), { workerData: input });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./dedupe-worker.ts', self).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: input });
+}
+
+export interface WorkerPairs extends DedupePairs {
+  /** The worker's thread id (never the main thread's 0). */
+  threadId: number;
+  /** Time the worker spent computing, in milliseconds. */
+  computeMs: number;
+}
+
+/**
+ * dedupePairs (fit, scan, finish, explain) in a worker thread, so the event loop stays free:
+ * rows in, pair rows out, progress forwarded. Rejects with the worker's message when it fails;
+ * the worker is terminated either way.
+ */
+export function dedupePairsInWorker(rows: PersonMatchRow[], today: Today, onProgress?: (p: DedupeProgress) => void): Promise<WorkerPairs> {
+  return new Promise<WorkerPairs>((resolve, reject) => {
+    const worker = startWorker({ rows, today });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners('message');
+      worker
+        .terminate()
+        .catch(() => undefined)
+        .finally(outcome);
+    };
+    worker.on('message', (m: DedupeWorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m.progress);
+      else if (m.type === 'done') settle(() => resolve({ ...m.result, threadId: m.threadId, computeMs: m.computeMs }));
+      else settle(() => reject(new Error(m.message)));
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the duplicate search worker stopped (exit code ${code}) before it finished`))));
+  });
 }
 
 async function writePairs(trx: Transaction<DB>, pairs: readonly PairRow[], onProgress?: (p: DedupeProgress) => void) {
@@ -86,35 +121,19 @@ async function writePairs(trx: Transaction<DB>, pairs: readonly PairRow[], onPro
 export async function runDedupe(db: Kysely<DB>, onProgress?: (p: DedupeProgress) => void): Promise<DedupeResult> {
   const started = performance.now();
   const rows = await loadMatchRows(db);
-  onProgress?.({ stage: 'load', done: rows.length, total: rows.length });
-  const pm = modelForRecords(rows.map(matchRecordOfRow));
-  onProgress?.({ stage: 'fit', done: 1, total: 1 });
-  const scanned = scanCandidatePairs(pm.prepared, pm.table, pm.model);
-  onProgress?.({ stage: 'scan', done: scanned.count, total: scanned.count });
-  const batch = finishBatch(pm.prepared, pm.model, scanned, { model: pm.model, minBand: 'review' });
-  const byId = new Map<string, PreparedRecord>(pm.prepared.map((p) => [p.id, p]));
-  const pairs: PairRow[] = [];
-  batch.pairs.forEach((p, k) => {
-    const [x, y] = p.recordIdA < p.recordIdB ? [p.recordIdA, p.recordIdB] : [p.recordIdB, p.recordIdA];
-    const a = byId.get(x) as PreparedRecord;
-    const b = byId.get(y) as PreparedRecord;
-    const score = scoreComparison(pm.model, compareRecords(pm.table, a, b), a, b);
-    if (score.band !== 'none') {
-      pairs.push({ person_a: x, person_b: y, probability: score.probability, band: score.band, explanation: JSON.stringify(explanationOf(score)) });
-    }
-    if (k % 1000 === 999) onProgress?.({ stage: 'explain', done: k + 1, total: batch.pairs.length });
-  });
-  onProgress?.({ stage: 'explain', done: batch.pairs.length, total: batch.pairs.length });
+  const persons = rows.length;
+  onProgress?.({ stage: 'load', done: persons, total: persons });
+  const { pairs, comparedPairs, fitted } = await dedupePairsInWorker(rows, todayFrom(new Date()), onProgress);
   const actor = systemActor('dedupe');
   const written = await db.transaction().execute(async (trx) => {
     const counts = await writePairs(trx, pairs, onProgress);
     const result: DedupeResult = {
-      persons: rows.length,
-      comparedPairs: scanned.count,
+      persons,
+      comparedPairs,
       pairs: pairs.length,
       ...counts,
       alreadyDecided: pairs.length - counts.inserted - counts.updated,
-      model: pm.fitted ? 'fitted' : 'reference',
+      model: fitted ? 'fitted' : 'reference',
       seconds: 0,
     };
     await recordAudit(trx, actor, { action: 'person.dedupe', resourceType: 'system', details: { ...result, seconds: undefined } });

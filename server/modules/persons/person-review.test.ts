@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, referralBody, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { verifyAuditChain } from '../../audit/audit.verify.js';
+import { chainAuditEvents } from '../../audit/audit.chain.js';
 import { runDedupe } from './dedupe.service.js';
 import { samePersonIdsFor } from './same-person.js';
 import { openSnapshot } from './merge.repository.js';
@@ -52,7 +53,11 @@ const personJson = async (id: string) => {
   return row && openSnapshot(row);
 };
 const caseCount = async (personId: string) => (await t.database.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute()).length;
-const auditRows = () => t.database.db.selectFrom('audit_events').select(['seq', 'hash', 'details']).orderBy('seq').execute();
+// Linked first (server/audit/audit.chain.ts), so the rows compared carry their place in the chain.
+const auditRows = async () => {
+  await chainAuditEvents(t.database.db);
+  return t.database.db.selectFrom('audit_events').select(['seq', 'chain_seq', 'hash', 'details']).orderBy('seq').execute();
+};
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -12,6 +12,7 @@ import type { StatDimension } from '../../../domain/statistics/dimensions.js';
 import type { Publication } from '../../../domain/statistics/disclosure.js';
 import { buildIdentifiedModel, isNationalOnly, type IdentifiedCounts } from '../../../domain/statistics/identified-model.js';
 import { StatModel } from '../../../domain/statistics/model.js';
+import { createHash } from 'node:crypto';
 import { addProgrammeTables, type ProgrammeTable } from '../../../domain/statistics/programmes.js';
 import { viewTable, type StatTable, type ViewSpec } from '../../../domain/statistics/table.js';
 import { countriesOf, eurostatViews, identifiedView, programmeView } from '../../../domain/statistics/views.js';
@@ -47,10 +48,31 @@ function nested(rows: readonly CountRow[], year: number): Map<string, Map<string
   return out;
 }
 
+// Building and verifying the models costs milliseconds per year, and the dashboard asks for the
+// same years again and again: a snapshot is remembered per SHA-256 of the counts it is built from
+// (a change in any count is a different key; nothing is served for counts it was not built from).
+// Snapshots are only read after they are built.
+const SNAPSHOTS_KEPT = 32;
+const snapshots = new Map<string, Snapshot>();
+
 /** Every table of every year from..to; with `publish`, the disclosure-controlled pattern too. */
 export async function loadSnapshot(db: Kysely<DB>, from: number, to: number, publish: boolean): Promise<Snapshot> {
   const identified = await identifiedCounts(db, from, to);
   const programmes = await programmeCounts(db, from, to);
+  const key = createHash('sha256').update(JSON.stringify([from, to, publish, identified, programmes])).digest('hex');
+  const kept = snapshots.get(key);
+  if (kept) {
+    snapshots.delete(key);
+    snapshots.set(key, kept);
+    return kept;
+  }
+  const snapshot = buildSnapshot(from, to, publish, identified, programmes);
+  snapshots.set(key, snapshot);
+  if (snapshots.size > SNAPSHOTS_KEPT) snapshots.delete(snapshots.keys().next().value!);
+  return snapshot;
+}
+
+function buildSnapshot(from: number, to: number, publish: boolean, identified: readonly CountRow[], programmes: readonly CountRow[]): Snapshot {
   const models: StatModel[] = [];
   for (let year = from; year <= to; year++) {
     const byRegion = nested(identified, year);
