@@ -4,7 +4,6 @@
 // never touches a decided one, so a "not the same" or a merge is never reopened. Loading and
 // writing run here, on the main thread; the model fit, the scan and the explanations (tens of
 // seconds at 100,000 persons) run in a worker thread, so the server keeps answering meanwhile.
-import { Worker } from 'node:worker_threads';
 import type { Kysely, Transaction } from 'kysely';
 import { todayFrom, type Today } from '../../../domain/matching/birth-date.js';
 import { systemActor } from '../../auth/actor.js';
@@ -15,6 +14,7 @@ import type { DedupeWorkerInput, DedupeWorkerMessage } from './dedupe-worker.js'
 import { loadMatchRows, pruneIndexChanges } from './person-index.repository.js';
 import type { PersonMatchRow } from './person-record.js';
 import { regionsOf } from './person.repository.js';
+import { startWorker } from './start-worker.js';
 
 export type { DedupeProgress, DedupeStage } from './dedupe-pairs.js';
 
@@ -34,21 +34,6 @@ export interface DedupeResult {
 
 const CHUNK = 500;
 
-/**
- * The worker thread. The server runs TypeScript under tsx (and tests under vitest); Node 20 does
- * not pass tsx's loader on to a worker, so a two-line bootstrap registers it there first. tsx is
- * resolved from this file, not from the working directory. Compiled JavaScript starts the entry
- * directly.
- */
-function startWorker(input: DedupeWorkerInput): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./dedupe-worker.js', self), { workerData: input });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./dedupe-worker.ts', self).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
-}
-
 export interface WorkerPairs extends DedupePairs {
   /** The worker's thread id (never the main thread's 0). */
   threadId: number;
@@ -63,7 +48,8 @@ export interface WorkerPairs extends DedupePairs {
  */
 export function dedupePairsInWorker(rows: PersonMatchRow[], today: Today, onProgress?: (p: DedupeProgress) => void): Promise<WorkerPairs> {
   return new Promise<WorkerPairs>((resolve, reject) => {
-    const worker = startWorker({ rows, today });
+    const input: DedupeWorkerInput = { rows, today };
+    const worker = startWorker(new URL('./dedupe-worker.js', import.meta.url), input);
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
