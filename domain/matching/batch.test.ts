@@ -25,6 +25,12 @@ const duplicates: MatchRecord[] = [
   { id: 'dupB', givenNames: 'VYGADANENKO', familyNames: 'Sergey', birthDate: '1988-03-14', sex: 'm', citizenships: ['UKR'] },
   { id: 'sibA', givenNames: 'Natalia', familyNames: 'Inventadez', birthDate: '1990-06-02', sex: 'f' },
   { id: 'sibB', givenNames: 'Camila', familyNames: 'Inventadez', birthDate: '1994-11-20', sex: 'f' },
+  // Twins: one surname, one documented birth date, other given names.
+  { id: 'twinA', givenNames: 'Oksana', familyNames: 'Probnyk', birthDate: '1992-07-09', sex: 'f', citizenships: ['UA'] },
+  { id: 'twinB', givenNames: 'Halyna', familyNames: 'Probnyk', birthDate: '1992-07-09', sex: 'f', citizenships: ['UA'] },
+  // One person, registered twice, with two letters of the given name swapped the second time.
+  { id: 'slipA', givenNames: 'Valentyna', familyNames: 'Zrazkova', birthDate: '1979-02-11', sex: 'f', citizenships: ['UA'] },
+  { id: 'slipB', givenNames: 'Valentnya', familyNames: 'Zrazkova', birthDate: '1979-02-11', sex: 'f', citizenships: ['UA'] },
   { id: 'odd1', givenNames: '', familyNames: '', birthDate: '2091-01-01' },
   { id: 'odd2', givenNames: '—', familyNames: '...', birthYear: 3000 },
 ];
@@ -40,6 +46,14 @@ describe('matchBatch', () => {
 
   it('does not offer sisters with the same surname', () => {
     expect(result.pairs.some((p) => p.recordIdA === 'sibA' && p.recordIdB === 'sibB')).toBe(false);
+  });
+
+  it('does not offer twins, but offers a duplicate with a typing slip in the given name', () => {
+    expect(result.pairs.find((p) => p.recordIdA === 'twinA' && p.recordIdB === 'twinB')).toBeUndefined();
+    const twins = matchBatch([...population(), ...duplicates], { today: TODAY, samplePairs: 20_000, minBand: 'none' }).pairs.find((p) => p.recordIdA === 'twinA');
+    expect(twins?.score).toBeLessThan(0.8);
+    const slip = result.pairs.find((p) => p.recordIdA === 'slipA' && p.recordIdB === 'slipB');
+    expect(slip?.score).toBeGreaterThan(0.8);
   });
 
   it('returns only review and auto-flag pairs by default, best first', () => {
@@ -70,7 +84,7 @@ describe('MatchIndex', () => {
     // Both earlier registrations of this person are found, and nobody else.
     expect(new Set(hits.map((h) => h.record.id))).toEqual(new Set(['dupA', 'dupB']));
     const explanation = hits[0]?.score.contributions.find((c) => c.field === 'given');
-    expect(explanation).toMatchObject({ level: 1, label: 'alias or phonetic: transliteration, name form or recorded alias' });
+    expect(explanation).toMatchObject({ level: 1, label: 'alias, phonetic or one typing slip: transliteration, name form or recorded alias' });
     expect(hits[0]?.score.band).not.toBe('none');
   });
 

@@ -22,11 +22,21 @@ export type NameAlignment = 'straight' | 'swapped' | 'one_field_a' | 'one_field_
 /**
  * What an "alias or phonetic" match rests on. `spelling`: every name of either side met a name
  * of the other at least as a transliteration or listed form of one name (Serhii / Sergey, Mykola
- * / Nikolai), or the match is through a recorded alias. `partial`: a name was left over (a
- * dropped middle name or second surname) or a name met only by sounding alike (Double Metaphone).
- * The two are far apart as evidence, so each has its own m and u.
+ * / Nikolai), or the match is through a recorded alias. `subset`: so did every name of one side,
+ * but the other has a name left over (a dropped middle name or second surname). `typo`: as
+ * spelling, except that one name met its partner only one typing slip apart (a letter changed,
+ * dropped, doubled or two swapped). `partial`: anything else, mostly names that only sound alike
+ * (Double Metaphone). The four are far apart as evidence, so each has its own m and u.
  */
-export type AliasKind = 'spelling' | 'partial';
+export type AliasKind = 'spelling' | 'subset' | 'typo' | 'partial';
+
+/** The alias kinds in the order of the model's split parameters. */
+export const ALIAS_KINDS: readonly AliasKind[] = ['spelling', 'subset', 'typo', 'partial'];
+
+/** Index of a kind in ALIAS_KINDS. */
+export function aliasKindIndex(kind: AliasKind): number {
+  return kind === 'spelling' ? 0 : kind === 'subset' ? 1 : kind === 'typo' ? 2 : 3;
+}
 
 export interface NameComparison {
   given: number | null;
@@ -149,23 +159,28 @@ export function emptyNameComparison(): NameComparison {
   return { given: null, family: null, alignment: 'straight', variantA: 0, variantB: 0, givenAlias: null, familyAlias: null };
 }
 
-/** Whether every token of `from` met a token of `to` without leaning on sound alone. */
-function coveredBySpelling(table: TokenTable, from: readonly number[], to: readonly number[]): boolean {
+/**
+ * How every token of `from` met `to`: 0 when each met a token by spelling (exact, key, listed
+ * form), 1 when exactly one met only one typing slip away and the rest by spelling, 2 otherwise.
+ */
+function coverageBasis(table: TokenTable, from: readonly number[], to: readonly number[]): number {
+  let typos = 0;
   for (const x of from) {
-    let best = TOKEN_OTHER;
-    let bestY = -1;
+    // 0 exact or spelling, 1 one typing slip, 2 sound alone or worse: the best partner counts.
+    let best = 2;
     for (const y of to) {
       const level = table.level(x, y);
-      if (level < best) {
-        best = level;
-        bestY = y;
-      }
+      const rank = level === TOKEN_EXACT ? 0 : level === TOKEN_ALIAS ? BASIS_RANK[table.aliasBasis(x, y)] : 2;
+      if (rank < best) best = rank;
+      if (best === 0) break;
     }
-    if (best > TOKEN_ALIAS) return false;
-    if (best === TOKEN_ALIAS && table.aliasBySound(x, bestY)) return false;
+    if (best === 2) return 2;
+    if (best === 1 && ++typos > 1) return 2;
   }
-  return true;
+  return typos;
 }
+
+const BASIS_RANK = { spelling: 0, typo: 1, sound: 2 } as const;
 
 /** The tokens one field compared under an alignment: [from, to] (from must be covered). */
 function fieldTokens(a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): [readonly number[], readonly number[]] {
@@ -186,12 +201,17 @@ function fieldTokens(a: NameVariant, b: NameVariant, alignment: NameAlignment, f
 export function aliasKind(table: TokenTable, a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): AliasKind {
   const [from, to] = fieldTokens(a, b, alignment, field);
   // A field found inside a whole name in one field is covered one way by design.
-  const oneWay = alignment === 'one_field_a' || alignment === 'one_field_b';
-  if (!oneWay && from.length !== to.length) return 'partial';
-  if (!coveredBySpelling(table, from, to)) return 'partial';
-  if (!oneWay && !coveredBySpelling(table, to, from)) return 'partial';
-  // Names met by spelling rules, or a recorded alias met exactly, rest on spelling.
-  return 'spelling';
+  if (alignment === 'one_field_a' || alignment === 'one_field_b') return kindOf(coverageBasis(table, from, to));
+  const ab = coverageBasis(table, from, to);
+  const ba = coverageBasis(table, to, from);
+  if (from.length === to.length) return ab === 2 || ba === 2 ? 'partial' : kindOf(Math.max(ab, ba));
+  // A name left over on the longer side: the shorter side must be met by spelling.
+  const shorter = from.length < to.length ? ab : ba;
+  return shorter === 0 ? 'subset' : 'partial';
+}
+
+function kindOf(basis: number): AliasKind {
+  return basis === 0 ? 'spelling' : basis === 1 ? 'typo' : 'partial';
 }
 
 /** The best alignment over all name variants of A and B, written into `out`. */

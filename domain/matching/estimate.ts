@@ -2,9 +2,9 @@
 // of which are different people) and name term frequencies. The prior is fitted in prior-em.ts.
 
 import { compareRecords, emptyComparison } from './compare';
-import { NAME_ALIAS } from './compare-names';
-import { FIELD_SPECS, NAME_CONDITIONED_FIELDS, namesAgreeFor } from './model';
-import type { FieldName, TermFrequencies } from './model';
+import { ALIAS_KINDS, aliasKindIndex, NAME_ALIAS } from './compare-names';
+import { familyOnlyFor, FIELD_SPECS, NAME_CONDITIONED_FIELDS, namesAgreeFor } from './model';
+import type { BirthU, FieldName, TermFrequencies } from './model';
 import type { PreparedRecord } from './prepare';
 import { createRandom, randomInt } from './prng';
 import type { TokenTable } from './token-table';
@@ -24,8 +24,10 @@ export interface UEstimate {
   uBirthEstimated: number[];
   /** u of birth levels among comparisons of two estimated dates. */
   uBirthBothEstimated: number[];
-  /** Names: u of the alias level split by what the match rests on [spelling, partial]. */
-  uAlias: { given: [number, number]; family: [number, number] };
+  /** Names: u of the alias level split by what the match rests on (ALIAS_KINDS). */
+  uAlias: { given: number[]; family: number[] };
+  /** u of birth levels among pairs sharing a family name but not a given name (see familyOnlyFor). */
+  uBirthWhenFamilyOnly: BirthU;
 }
 
 function laplaceCounts(): Record<FieldName, number[]> {
@@ -50,7 +52,8 @@ export function estimateU(records: readonly PreparedRecord[], table: TokenTable,
   const conditioned = laplaceCounts();
   const birthEstimated = laplaceCounts().birth;
   const birthBothEstimated = laplaceCounts().birth;
-  const aliasKinds = { given: [0.5, 0.5], family: [0.5, 0.5] };
+  // A quarter of a pair per kind, so a kind never seen keeps a small share of the level's u.
+  const aliasKinds = { given: ALIAS_KINDS.map(() => 0.25), family: ALIAS_KINDS.map(() => 0.25) };
   const n = records.length;
   const scratch = emptyComparison();
   if (n >= 2) {
@@ -64,10 +67,10 @@ export function estimateU(records: readonly PreparedRecord[], table: TokenTable,
         if (level === null) continue;
         if (spec.name === 'birth' && estimated) (both ? birthBothEstimated : birthEstimated)[level]! += 1;
         else (counts[spec.name] as number[])[level]! += 1;
-        if (namesAgreeFor(spec.name, levels.given, levels.family)) (conditioned[spec.name] as number[])[level]! += 1;
+        if (namesAgreeFor(spec.name, levels.given, levels.family, scratch.names.givenAlias)) (conditioned[spec.name] as number[])[level]! += 1;
       }
-      if (levels.given === NAME_ALIAS) aliasKinds.given[scratch.names.givenAlias === 'spelling' ? 0 : 1]! += 1;
-      if (levels.family === NAME_ALIAS) aliasKinds.family[scratch.names.familyAlias === 'spelling' ? 0 : 1]! += 1;
+      if (levels.given === NAME_ALIAS) aliasKinds.given[aliasKindIndex(scratch.names.givenAlias ?? 'partial')]! += 1;
+      if (levels.family === NAME_ALIAS) aliasKinds.family[aliasKindIndex(scratch.names.familyAlias ?? 'partial')]! += 1;
     }
   }
   const u = {} as Record<FieldName, number[]>;
@@ -75,12 +78,72 @@ export function estimateU(records: readonly PreparedRecord[], table: TokenTable,
   const uWhenNamesAgree: Partial<Record<FieldName, number[]>> = {};
   for (const field of NAME_CONDITIONED_FIELDS) uWhenNamesAgree[field] = shares(conditioned[field]);
   // The alias level's u split in proportion to the kinds seen (so the two still sum to it).
-  const split = (field: 'given' | 'family'): [number, number] => {
-    const [spelling, partial] = aliasKinds[field] as [number, number];
+  const split = (field: 'given' | 'family'): number[] => {
+    const kinds = aliasKinds[field];
+    const total = kinds.reduce((a, b) => a + b, 0);
     const alias = u[field][NAME_ALIAS] as number;
-    return [(alias * spelling) / (spelling + partial), (alias * partial) / (spelling + partial)];
+    return kinds.map((k) => (alias * k) / total);
   };
-  return { u, uWhenNamesAgree, uBirthEstimated: shares(birthEstimated), uBirthBothEstimated: shares(birthBothEstimated), uAlias: { given: split('given'), family: split('family') } };
+  return {
+    u,
+    uWhenNamesAgree,
+    uBirthEstimated: shares(birthEstimated),
+    uBirthBothEstimated: shares(birthBothEstimated),
+    uAlias: { given: split('given'), family: split('family') },
+    uBirthWhenFamilyOnly: estimateRelativesBirthU(records, table, Math.ceil(samples / 2), random),
+  };
+}
+
+/**
+ * u of the birth levels among pairs of records with the same family name (the whole value) whose
+ * given names do not agree: relatives far more often than random pairs are, and almost never one
+ * person (a duplicate's given names agree). Pairs are drawn at random from all such pairs, or all
+ * of them taken when there are fewer than `samples`. Counts start at one per level, as above.
+ */
+function estimateRelativesBirthU(records: readonly PreparedRecord[], table: TokenTable, samples: number, random: () => number): BirthU {
+  const counts = { trusted: laplaceCounts().birth, estimated: laplaceCounts().birth, estimatedBoth: laplaceCounts().birth };
+  const groups = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    if (r.familyValue === '') return;
+    const group = groups.get(r.familyValue);
+    if (group === undefined) groups.set(r.familyValue, [i]);
+    else group.push(i);
+  });
+  const shared = [...groups.values()].filter((g) => g.length > 1);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const g of shared) {
+    total += (g.length * (g.length - 1)) / 2;
+    cumulative.push(total);
+  }
+  const scratch = emptyComparison();
+  const count = (i: number, j: number): void => {
+    const c = compareRecords(table, records[i] as PreparedRecord, records[j] as PreparedRecord, scratch);
+    const level = c.levels.birth;
+    if (level === null || !familyOnlyFor(c.levels.given, c.levels.family)) return;
+    const target = !c.birthEstimated ? counts.trusted : c.birthBothEstimated ? counts.estimatedBoth : counts.estimated;
+    target[level]! += 1;
+  };
+  if (total <= samples) {
+    for (const g of shared) for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) count(g[a] as number, g[b] as number);
+  } else {
+    for (let s = 0; s < samples; s++) {
+      const x = random() * total;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cumulative[mid] as number) > x) hi = mid;
+        else lo = mid + 1;
+      }
+      const g = shared[lo] as number[];
+      const a = randomInt(random, g.length);
+      let b = randomInt(random, g.length - 1);
+      if (b >= a) b++;
+      count(g[a] as number, g[b] as number);
+    }
+  }
+  return { trusted: shares(counts.trusted), estimated: shares(counts.estimated), estimatedBoth: shares(counts.estimatedBoth) };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { Comparison } from './compare';
 import { NAME_OTHER } from './compare-names';
-import { birthParameters, nameLevelParameters, namesAgreeFor } from './model';
+import { birthParameters, familyOnlyFor, nameLevelParameters, namesAgreeFor } from './model';
 import type { FieldName, MatchModel } from './model';
 import type { FrequencyMemo, PreparedRecord } from './prepare';
 
@@ -93,11 +93,11 @@ export function parametersFor(model: MatchModel, field: FieldName, level: number
     const adjusted = nameU(model, field, level, c, a, b);
     return adjusted > 0 ? { m: own.m, u: adjusted, basis: 'name_frequency' } : { m: own.m, u: own.u, basis: 'level' };
   }
-  if (field === 'birth' && c.birthEstimated) {
-    const birth = birthParameters(params, true, c.birthBothEstimated);
+  if (field === 'birth') {
+    const birth = birthParameters(params, c.birthEstimated, c.birthBothEstimated, familyOnlyFor(c.levels.given, c.levels.family));
     return { m: birth.m[level] as number, u: birth.u[level] as number, basis: birth.basis };
   }
-  if (params.uWhenNamesAgree !== undefined && namesAgreeFor(field, c.levels.given, c.levels.family)) {
+  if (params.uWhenNamesAgree !== undefined && namesAgreeFor(field, c.levels.given, c.levels.family, c.names.givenAlias)) {
     return { m, u: params.uWhenNamesAgree[level] as number, basis: 'names_agree' };
   }
   return { m, u, basis: 'level' };

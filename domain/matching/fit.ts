@@ -36,8 +36,16 @@ export interface FittedModel {
 
 /** m, u and term frequencies, with a placeholder prior to be replaced by `withPrior`. */
 export function fitFieldParameters(prepared: readonly PreparedRecord[], table: TokenTable, options: FitOptions = {}): MatchModel {
-  const { u, uWhenNamesAgree, uBirthEstimated, uBirthBothEstimated, uAlias } = estimateU(prepared, table, { samplePairs: options.samplePairs, seed: options.seed });
-  return modelFrom(u, options.prior ?? 1e-6, { termFrequencies: termFrequencies(prepared), bands: options.bands, uWhenNamesAgree, uBirthEstimated, uBirthBothEstimated, uAlias });
+  const { u, uWhenNamesAgree, uBirthEstimated, uBirthBothEstimated, uAlias, uBirthWhenFamilyOnly } = estimateU(prepared, table, { samplePairs: options.samplePairs, seed: options.seed });
+  return modelFrom(u, options.prior ?? 1e-6, {
+    termFrequencies: termFrequencies(prepared),
+    bands: options.bands,
+    uWhenNamesAgree,
+    uBirthEstimated,
+    uBirthBothEstimated,
+    uAlias,
+    uBirthWhenFamilyOnly,
+  });
 }
 
 export function withPrior(model: MatchModel, prior: number): MatchModel {

@@ -20,9 +20,9 @@
 // patterns, so each EM step costs nothing next to the comparisons themselves.
 
 import type { Comparison } from './compare';
-import { NAME_ALIAS } from './compare-names';
+import { ALIAS_KINDS, aliasKindIndex, NAME_ALIAS } from './compare-names';
 import type { AliasKind } from './compare-names';
-import { birthParameters, FIELD_SPECS, withM } from './model';
+import { birthParameters, familyOnlyFor, FIELD_SPECS, withM } from './model';
 import type { FieldName, FieldSpec, MatchModel } from './model';
 
 /**
@@ -33,8 +33,9 @@ import type { FieldName, FieldSpec, MatchModel } from './model';
 type BirthKind = 'trusted' | 'one' | 'both';
 
 /**
- * A field as EM sees it. Names have one slot more than levels: the alias level is split by what
- * the match rests on (slot 1 spelling, slot 2 partial; see AliasKind), as the model's m and u are.
+ * A field as EM sees it. Names have more slots than levels: the alias level is split by what the
+ * match rests on (slots 1 to 4: spelling, subset, typo, partial; see AliasKind), as the model's m
+ * and u are.
  */
 interface EmField {
   spec: FieldSpec;
@@ -43,9 +44,12 @@ interface EmField {
   slots: number;
 }
 
+/** Slots a name field has beyond its levels: the alias level takes one per kind. */
+const EXTRA_NAME_SLOTS = ALIAS_KINDS.length - 1;
+
 const EM_FIELDS: readonly EmField[] = FIELD_SPECS.flatMap((spec): EmField[] => {
   const name = spec.name === 'given' || spec.name === 'family';
-  const slots = spec.levels.length + (name ? 1 : 0);
+  const slots = spec.levels.length + (name ? EXTRA_NAME_SLOTS : 0);
   if (spec.mEstimated === undefined) return [{ spec, birth: null, name, slots }];
   return (['trusted', 'one', 'both'] as const).map((birth) => ({ spec, birth, name, slots }));
 });
@@ -63,13 +67,13 @@ function birthKindOf(c: Comparison): BirthKind {
 /** A name level and alias kind as a slot, and back. */
 function nameSlot(level: number, kind: AliasKind | null): number {
   if (level < NAME_ALIAS) return level;
-  if (level === NAME_ALIAS) return kind === 'partial' ? 2 : 1;
-  return level + 1;
+  if (level === NAME_ALIAS) return NAME_ALIAS + aliasKindIndex(kind ?? 'partial');
+  return level + EXTRA_NAME_SLOTS;
 }
 
 function slotLevel(field: EmField, slot: number): number {
-  if (!field.name || slot < 2) return slot;
-  return slot - 1;
+  if (!field.name || slot <= NAME_ALIAS) return slot;
+  return slot <= NAME_ALIAS + EXTRA_NAME_SLOTS ? NAME_ALIAS : slot - EXTRA_NAME_SLOTS;
 }
 
 function slotIn(field: EmField, c: Comparison): number | null {
@@ -110,9 +114,10 @@ function slotParameters(field: EmField, model: MatchModel, which: 'm' | 'u'): nu
   if (!field.name) return [...values];
   const alias = values[NAME_ALIAS] as number;
   // Without a split in the model, the alias level is shared out as the expert split shares it.
-  const expert = field.spec.mAlias ?? [1, 1];
-  const split = params.alias?.[which] ?? [(alias * expert[0]) / (expert[0] + expert[1]), (alias * expert[1]) / (expert[0] + expert[1])];
-  return [values[0] as number, split[0], split[1], ...values.slice(2)];
+  const expert = field.spec.mAlias ?? ALIAS_KINDS.map(() => 1);
+  const total = expert.reduce((a, b) => a + b, 0);
+  const split = params.alias?.[which] ?? expert.map((x) => (alias * x) / total);
+  return [values[0] as number, ...split, ...values.slice(2)];
 }
 
 function modelM(field: EmField, model: MatchModel, slot: number): number {
@@ -284,21 +289,26 @@ export interface SessionSummary {
 export interface MFit {
   /** m per field (names' alias level the sum of its split), as `withM` takes it. */
   m: Record<FieldName, number[]>;
-  /** Names: m of the alias level split [spelling, partial]. */
-  alias: { given: [number, number]; family: [number, number] };
+  /** Names: m of the alias level split by kind (ALIAS_KINDS). */
+  alias: { given: number[]; family: number[] };
   prior: number;
   sessions: { names: SessionSummary; others: SessionSummary };
 }
 
 const agrees = (level: number | null): boolean => level !== null && level <= NAME_ALIAS;
-const sameTrustedDate = (l: PatternLevels): boolean => l.birth === 0;
+/**
+ * Session A's rule: trusted dates agree exactly. Pairs that share a family name but not a given
+ * name are left out: among people born the same day these are twins, whom EM would otherwise
+ * take for duplicates with a different given name (it then gave "given name other" four times
+ * the share it has among duplicates, and twins that much more weight).
+ */
+const sameTrustedDate = (l: PatternLevels): boolean => l.birth === 0 && !familyOnlyFor(l.given, l.family);
 const sameNames = (l: PatternLevels): boolean => agrees(l.given) && agrees(l.family);
 
 /** A name field's m per slot as the model's levels and alias split. */
-function fromSlots(slots: readonly number[]): { levels: number[]; alias: [number, number] } {
-  const spelling = slots[1] as number;
-  const partial = slots[2] as number;
-  return { levels: [slots[0] as number, spelling + partial, ...slots.slice(3)], alias: [spelling, partial] };
+function fromSlots(slots: readonly number[]): { levels: number[]; alias: number[] } {
+  const alias = slots.slice(NAME_ALIAS, NAME_ALIAS + ALIAS_KINDS.length);
+  return { levels: [slots[0] as number, alias.reduce((a, b) => a + b, 0), ...slots.slice(NAME_ALIAS + ALIAS_KINDS.length)], alias };
 }
 
 /**

@@ -50,7 +50,7 @@ describe('scoreComparison', () => {
     expect(result.probability).toBeCloseTo(1 / (1 + 2 ** -(prior + fields)), 12);
     expect(result.band).toBe('auto_flag');
     const byField = Object.fromEntries(result.contributions.map((c) => [c.field, c]));
-    expect(byField.given).toMatchObject({ level: 1, label: 'alias or phonetic: transliteration, name form or recorded alias', m: 0.3, u: 0.02 });
+    expect(byField.given).toMatchObject({ level: 1, label: 'alias, phonetic or one typing slip: transliteration, name form or recorded alias', m: 0.3, u: 0.02 });
     expect(byField.contact).toMatchObject({ level: null, label: 'missing', weight: 0 });
   });
 
@@ -94,33 +94,101 @@ describe('scoreComparison', () => {
   });
 
   it('weighs an alias-level name by what the match rests on when the model splits the level', () => {
-    // The alias level's m (0.3) and u (0.02) split into spelling (0.25 / 0.005) and partial
-    // (0.05 / 0.015); the level keeps the sums.
-    const model = modelFrom(u, PRIOR, { m, uAlias: { given: [0.005, 0.015], family: [0.004, 0.006] }, mAlias: { given: [0.25, 0.05], family: [0.15, 0.05] } });
+    // The given alias level's m (0.3) and u (0.02) split into spelling (0.15 / 0.005), a name
+    // left out (0.06 / 0.006), one typing slip (0.07 / 0.004) and sound alone (0.02 / 0.005);
+    // the level keeps the sums.
+    const model = modelFrom(u, PRIOR, {
+      m,
+      uAlias: { given: [0.005, 0.006, 0.004, 0.005], family: [0.004, 0.003, 0.002, 0.001] },
+      mAlias: { given: [0.15, 0.06, 0.07, 0.02], family: [0.1, 0.05, 0.04, 0.01] },
+    });
     expect(model.fields.given.m[1]).toBeCloseTo(0.3, 12);
     expect(model.fields.given.u[1]).toBeCloseTo(0.02, 12);
-    const spelling = score({ givenNames: 'Serhii', familyNames: 'Testenko' }, { givenNames: 'Sergey', familyNames: 'Testenko' }, model);
-    const expectedSpelling = log2(0.25 / 0.005) + log2(0.6 / 0.005);
-    expect(spelling.result.weight - spelling.result.priorWeight).toBeCloseTo(expectedSpelling, 10);
-    expect(spelling.fast).toBeCloseTo(expectedSpelling, 10);
-    // Ana against Ana Maria: a name left over, so the partial m and u.
-    const partial = score({ givenNames: 'Ana', familyNames: 'Testenko' }, { givenNames: 'Ana Maria', familyNames: 'Testenko' }, model);
-    const expectedPartial = log2(0.05 / 0.015) + log2(0.6 / 0.005);
-    expect(partial.result.weight - partial.result.priorWeight).toBeCloseTo(expectedPartial, 10);
-    expect(partial.fast).toBeCloseTo(expectedPartial, 10);
-    expect(partial.result.contributions.find((c) => c.field === 'given')).toMatchObject({ level: 1, label: 'alias or phonetic: sound alone or part of the name', m: 0.05, u: 0.015 });
+    const family = log2(0.6 / 0.005);
+    const cases: [string, string, number, string][] = [
+      // Serhii / Sergey: spelling, log2(0.15 / 0.005) = 4.91 bits.
+      ['Serhii', 'Sergey', log2(0.15 / 0.005), 'transliteration, name form or recorded alias'],
+      // Ana / Ana Maria: a name left out, log2(0.06 / 0.006) = 3.32 bits.
+      ['Ana', 'Ana Maria', log2(0.06 / 0.006), 'a name left out on one side'],
+      // Mihaela / Mihaea: one typing slip, log2(0.07 / 0.004) = 4.13 bits.
+      ['Mihaela', 'Mihaea', log2(0.07 / 0.004), 'one typing slip'],
+      // Dwayne / Duane: sound alone, log2(0.02 / 0.005) = 2 bits.
+      ['Dwayne', 'Duane', log2(0.02 / 0.005), 'sound alone or part of the name'],
+    ];
+    for (const [a, b, given, label] of cases) {
+      const pair = score({ givenNames: a, familyNames: 'Testenko' }, { givenNames: b, familyNames: 'Testenko' }, model);
+      expect(pair.result.weight - pair.result.priorWeight).toBeCloseTo(given + family, 10);
+      expect(pair.fast).toBeCloseTo(given + family, 10);
+      const contribution = pair.result.contributions.find((c) => c.field === 'given');
+      expect(contribution).toMatchObject({ level: 1, label: `alias, phonetic or one typing slip: ${label}` });
+      expect(contribution?.weight).toBeCloseTo(given, 10);
+    }
   });
 
-  it('uses u conditioned on agreeing names for sex and citizenship', () => {
-    const model = modelFrom(u, PRIOR, { m, uWhenNamesAgree: { sex: [0.98, 0.02], citizenship: [0.7, 0.3] } });
-    const { result, fast } = score(
-      { givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f', citizenships: ['RO'] },
-      { givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f', citizenships: ['RO'] },
+  it('takes sex as implied only by a given name that is one name, not by one that is a slip away', () => {
+    const model = modelFrom(u, PRIOR, { m, uWhenNamesAgree: { sex: [0.97, 0.03], citizenship: [0.7, 0.3] } });
+    // Maria against Maria, sexes recorded differently: a recording error is nearly as likely
+    // among namesakes as among duplicates, log2(0.04 / 0.03) = +0.42 bits.
+    const same = score({ givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f' }, { givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'm' }, model);
+    const expectedSame = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(0.04 / 0.03);
+    expect(same.result.weight - same.result.priorWeight).toBeCloseTo(expectedSame, 10);
+    expect(same.fast).toBeCloseTo(expectedSame, 10);
+    // Maria against Mario is one slip apart, and also another name of the other sex: plain u,
+    // log2(0.04 / 0.5) = −3.64 bits.
+    const slip = score({ givenNames: 'Maria', familyNames: 'Exemplescu', sex: 'f' }, { givenNames: 'Mario', familyNames: 'Exemplescu', sex: 'm' }, model);
+    const expectedSlip = log2(0.3 / 0.02) + log2(0.6 / 0.005) + log2(0.04 / 0.5);
+    expect(slip.result.weight - slip.result.priorWeight).toBeCloseTo(expectedSlip, 10);
+    expect(slip.fast).toBeCloseTo(expectedSlip, 10);
+  });
+
+  it('weighs a shared birth date by the u of relatives when only the family name is shared', () => {
+    // Among pairs with one surname and other given names, a trusted date agrees 1 time in 100
+    // (twins and siblings), not 1 in 10,000 as between strangers.
+    const relatives = { trusted: [0.01, 0.01, 0.03, 0.1, 0.85], estimated: [0.0001, 0.0001, 0.04, 0.15, 0.8098], estimatedBoth: [0.0001, 0.0001, 0.04, 0.2, 0.7598] };
+    const model = modelFrom(u, PRIOR, {
+      m,
+      uBirthWhenFamilyOnly: relatives,
+      uBirthEstimated: [0.0001, 0.0001, 0.03, 0.15, 0.8198],
+      mBirthEstimated: [0.001, 0.001, 0.55, 0.4, 0.048],
+      uBirthBothEstimated: [0.0001, 0.0001, 0.02, 0.16, 0.8198],
+      mBirthBothEstimated: [0.001, 0.001, 0.35, 0.58, 0.068],
+    });
+    const twins = score(
+      { givenNames: 'Olena', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'f' },
+      { givenNames: 'Iryna', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'f' },
       model,
     );
-    const expected = log2(0.5 / 0.01) + log2(0.6 / 0.005) + log2(0.96 / 0.98) + log2(0.9 / 0.7);
-    expect(result.weight - result.priorWeight).toBeCloseTo(expected, 10);
-    expect(fast).toBeCloseTo(expected, 10);
+    // given other log2(0.05 / 0.95) = −4.25, family exact log2(0.6 / 0.005) = 6.91, birth exact
+    // log2(0.8 / 0.01) = 6.32, sex log2(0.96 / 0.5) = 0.94: 9.93 bits; prior log2(1e-4 / (1 −
+    // 1e-4)) = −13.29, so −3.37 bits, probability 0.088: below the review band. With the
+    // strangers' u the date alone would count 12.97 bits and the pair 0.91, under review.
+    const expectedTwins = log2(0.05 / 0.95) + log2(0.6 / 0.005) + log2(0.8 / 0.01) + log2(0.96 / 0.5);
+    expect(twins.result.weight - twins.result.priorWeight).toBeCloseTo(expectedTwins, 10);
+    expect(twins.fast).toBeCloseTo(expectedTwins, 10);
+    expect(twins.result.probability).toBeCloseTo(0.088, 3);
+    expect(twins.result.band).toBe('none');
+    expect(twins.result.contributions.find((c) => c.field === 'birth')).toMatchObject({ u: 0.01, basis: 'names_agree' });
+    // The same person with a slip in the given name keeps the strangers' u: given alias
+    // log2(0.3 / 0.02) = 3.91, family 6.91, birth log2(0.8 / 0.0001) = 12.97, sex 0.94: 24.72
+    // bits, 11.43 with the prior, probability 0.9996.
+    const slip = score(
+      { givenNames: 'Mihaela', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'f' },
+      { givenNames: 'Mihaea', familyNames: 'Testenko', birthDate: '1990-05-17', sex: 'f' },
+      model,
+    );
+    const expectedSlip = log2(0.3 / 0.02) + log2(0.6 / 0.005) + log2(0.8 / 0.0001) + log2(0.96 / 0.5);
+    expect(slip.result.weight - slip.result.priorWeight).toBeCloseTo(expectedSlip, 10);
+    expect(slip.fast).toBeCloseTo(expectedSlip, 10);
+    expect(slip.result.band).toBe('auto_flag');
+    // Two estimated dates of siblings: the relatives' u for two estimates, log2(0.35 / 0.04).
+    const estimated = score(
+      { givenNames: 'Olena', familyNames: 'Testenko', birthYear: 1990 },
+      { givenNames: 'Iryna', familyNames: 'Testenko', birthDate: '1990-01-01' },
+      model,
+    );
+    const birth = estimated.result.contributions.find((c) => c.field === 'birth');
+    expect(birth).toMatchObject({ level: 2, u: 0.04 });
+    expect(birth?.weight).toBeCloseTo(log2(0.35 / 0.04), 10);
   });
 
   it('weakens estimated birth dates with their own m and u, one estimate or two', () => {

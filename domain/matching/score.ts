@@ -32,7 +32,12 @@ export interface PairScore {
   contributions: FieldContribution[];
 }
 
-const ALIAS_KIND_LABELS = { spelling: 'transliteration, name form or recorded alias', partial: 'sound alone or part of the name' } as const;
+const ALIAS_KIND_LABELS = {
+  spelling: 'transliteration, name form or recorded alias',
+  subset: 'a name left out on one side',
+  typo: 'one typing slip',
+  partial: 'sound alone or part of the name',
+} as const;
 
 export function logOdds(probability: number): number {
   return Math.log2(probability / (1 - probability));

@@ -18,6 +18,11 @@ export const TOKEN_JW88 = 3;
 export const TOKEN_OTHER = 4;
 /** Kept in the level cache for an alias-level pair that only sounds alike; read as TOKEN_ALIAS. */
 const TOKEN_ALIAS_BY_SOUND = 5;
+/** Kept in the level cache for an alias-level pair one typing slip apart; read as TOKEN_ALIAS. */
+const TOKEN_ALIAS_BY_TYPO = 6;
+
+/** What an alias-level token match rests on (see AliasKind in compare-names.ts). */
+export type TokenAliasBasis = 'spelling' | 'typo' | 'sound';
 
 const JW_HIGH = 0.92;
 const JW_LOW = 0.88;
@@ -26,6 +31,11 @@ const JW_LOW = 0.88;
  * 0.0, while a dropped letter in a short name (In / Ion, 0.65) is still a real match.
  */
 const PHONETIC_GUARD = 0.6;
+/**
+ * Tokens shorter than this are never one typing slip apart: among short names one edit turns a
+ * name into another name (Ion / Ioan, Ana / Ina) as often as into a slip.
+ */
+const TYPO_MIN_LENGTH = 4;
 /** Phonetic codes compared at this length, so Wongwised / Wongsook (both ANKS at four) differ. */
 const COMPARISON_CODE_LENGTH = 8;
 /** Per token: plain, Slavic-key and Thai-key forms. */
@@ -39,7 +49,7 @@ export interface TokenInfo {
   readonly metaphone: readonly [string, string];
 }
 
-export type TokenMatchReason = 'exact' | 'transliteration' | 'name_form' | 'phonetic' | 'spelling';
+export type TokenMatchReason = 'exact' | 'transliteration' | 'name_form' | 'typo' | 'phonetic' | 'spelling';
 
 // Per token, one record of STRIDE integers, so that everything a comparison reads about a token
 // sits in one cache line: the three form ids, the name-form class, the two phonetic code ids,
@@ -86,12 +96,21 @@ export class TokenTable {
   /** The comparison level of two tokens (TOKEN_EXACT … TOKEN_OTHER). */
   level(a: number, b: number): number {
     const raw = this.rawLevel(a, b);
-    return raw === TOKEN_ALIAS_BY_SOUND ? TOKEN_ALIAS : raw;
+    return raw >= TOKEN_ALIAS_BY_SOUND ? TOKEN_ALIAS : raw;
   }
 
   /** True when two tokens are at the alias level only because they sound alike (Double Metaphone). */
   aliasBySound(a: number, b: number): boolean {
     return this.rawLevel(a, b) === TOKEN_ALIAS_BY_SOUND;
+  }
+
+  /**
+   * What an alias-level match of two tokens rests on: a transliteration key or listed name form
+   * (spelling), one typing slip in the plain or a key form (typo), or sound alone.
+   */
+  aliasBasis(a: number, b: number): TokenAliasBasis {
+    const raw = this.rawLevel(a, b);
+    return raw === TOKEN_ALIAS_BY_SOUND ? 'sound' : raw === TOKEN_ALIAS_BY_TYPO ? 'typo' : 'spelling';
   }
 
   private rawLevel(a: number, b: number): number {
@@ -112,6 +131,7 @@ export class TokenTable {
     const y = this.info(b);
     if (x.slavic === y.slavic || x.thai === y.thai) return 'transliteration';
     if (x.equivalence !== 0 && x.equivalence === y.equivalence) return 'name_form';
+    if (this.oneSlip(a * STRIDE, b * STRIDE)) return 'typo';
     if (this.phonetic(a * STRIDE, b * STRIDE)) return 'phonetic';
     return 'spelling';
   }
@@ -139,11 +159,27 @@ export class TokenTable {
     if (m[ma + F_ID + 1] === m[mb + F_ID + 1] || m[ma + F_ID + 2] === m[mb + F_ID + 2]) return TOKEN_ALIAS;
     const ca = m[ma + F_CLASS] as number;
     if (ca !== 0 && ca === m[mb + F_CLASS]) return TOKEN_ALIAS;
+    if (this.oneSlip(ma, mb)) return TOKEN_ALIAS_BY_TYPO;
     if (this.phonetic(ma, mb)) return TOKEN_ALIAS_BY_SOUND;
     const similarity = this.similarity(a, b);
     if (similarity >= JW_HIGH) return TOKEN_JW92;
     if (similarity >= JW_LOW) return TOKEN_JW88;
     return TOKEN_OTHER;
+  }
+
+  /** One typing slip apart in any one form (plain, Slavic key, Thai key). */
+  private oneSlip(ma: number, mb: number): boolean {
+    const m = this.meta;
+    for (let form = 0; form < FORMS; form++) {
+      const oa = m[ma + F_CHARS + 2 * form] as number;
+      const la = m[ma + F_CHARS + 2 * form + 1] as number;
+      const ob = m[mb + F_CHARS + 2 * form] as number;
+      const lb = m[mb + F_CHARS + 2 * form + 1] as number;
+      if (la < TYPO_MIN_LENGTH || lb < TYPO_MIN_LENGTH) continue;
+      if (form > 0 && oa === m[ma + F_CHARS] && ob === m[mb + F_CHARS]) continue;
+      if (withinOneEdit(this.chars, oa, la, ob, lb)) return true;
+    }
+    return false;
   }
 
   private phonetic(ma: number, mb: number): boolean {
@@ -214,4 +250,29 @@ export class TokenTable {
     next.set(this.chars);
     this.chars = next;
   }
+}
+
+/**
+ * Whether two different strings in one character array are one edit apart (optimal string
+ * alignment: a letter changed, dropped, added, or two neighbours swapped). The typing slips a
+ * registration picks up; Damerau–Levenshtein distance 1 without computing the whole table.
+ */
+export function withinOneEdit(chars: Uint16Array, oa: number, la: number, ob: number, lb: number): boolean {
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  const shorter = la < lb ? la : lb;
+  while (i < shorter && chars[oa + i] === chars[ob + i]) i++;
+  if (la === lb) {
+    if (i === la) return false;
+    // A letter changed at i, or i and i + 1 swapped.
+    let rest = i + 1;
+    if (rest < la && chars[oa + i] === chars[ob + rest] && chars[oa + rest] === chars[ob + i]) rest++;
+    else if (rest < la && chars[oa + rest] !== chars[ob + rest]) return false;
+    for (let k = rest; k < la; k++) if (chars[oa + k] !== chars[ob + k]) return false;
+    return true;
+  }
+  // A letter dropped from the longer string at i.
+  const [lo, ll, so] = la > lb ? [oa, la, ob] : [ob, lb, oa];
+  for (let k = i; k < ll - 1; k++) if (chars[lo + k + 1] !== chars[so + k]) return false;
+  return true;
 }

@@ -6,7 +6,7 @@
 // the benchmark generator (bench/matching/generate.ts, seed 21, today 2026-01-01; m by the EM
 // sessions of domain/matching/prior-em.ts, estimated birth dates at the expert m), without name
 // frequencies, and a prior from the register's size. Re-derive them when the engine's comparison
-// levels or fitting change.
+// levels or fitting change: `npx tsx bench/matching/reference-model.ts` prints them.
 import { todayFrom, type Today } from '../../../domain/matching/birth-date.js';
 import { fitModel } from '../../../domain/matching/fit.js';
 import { modelFrom, type FieldName, type MatchModel } from '../../../domain/matching/model.js';
@@ -18,31 +18,37 @@ import type { MatchRecord } from '../../../domain/matching/types.js';
 export const FIT_MIN_RECORDS = 2_000;
 
 const REFERENCE_U: Readonly<Record<FieldName, readonly number[]>> = {
-  given: [0.00253, 0.00729, 0.00179, 0.00193, 0.98646],
-  family: [0.0008, 0.00231, 0.000881, 0.00157, 0.994439],
-  birth: [0.0000957, 0.00157, 0.0178, 0.0766, 0.9038343],
+  given: [0.00253, 0.00884, 0.000841, 0.0016, 0.986189],
+  family: [0.0008, 0.00278, 0.000525, 0.0015, 0.994395],
+  birth: [0.0000957, 0.00157, 0.0178, 0.0766, 0.9039343],
   sex: [0.528, 0.472],
   citizenship: [0.15, 0.85],
   // The register holds no contacts or documents; these never weigh anything there.
   contact: [0.01, 0.99],
   document: [0.001, 0.999],
 };
-const REFERENCE_U_NAMES_AGREE: Partial<Record<FieldName, readonly number[]>> = { sex: [0.814, 0.186], citizenship: [0.312, 0.688] };
+const REFERENCE_U_NAMES_AGREE: Partial<Record<FieldName, readonly number[]>> = { sex: [0.969, 0.031], citizenship: [0.305, 0.695] };
 /** One estimated birth date against a known one, and two estimated dates. */
 const REFERENCE_U_BIRTH_ESTIMATED = [0.0000153, 0.0000153, 0.0191, 0.0767, 0.9041694];
 const REFERENCE_U_BIRTH_BOTH_ESTIMATED = [0.0000857, 0.0000857, 0.0191, 0.149, 0.8317286];
-/** The names' alias level split by what the match rests on: spelling, or sound alone / part of the name. */
-const REFERENCE_U_ALIAS = { given: [0.00186, 0.00543], family: [0.000278, 0.00203] } as const;
+/** Birth dates of pairs that share a family name but not a given name (relatives, twins). */
+const REFERENCE_U_BIRTH_FAMILY_ONLY = {
+  trusted: [0.000454, 0.0013, 0.0189, 0.0772, 0.902146],
+  estimated: [0.0000318, 0.0000318, 0.0189, 0.0771, 0.9039364],
+  estimatedBoth: [0.000179, 0.000179, 0.0181, 0.159, 0.822542],
+};
+/** The names' alias level split by what the match rests on: spelling, a name left out, one typing slip, sound alone. */
+const REFERENCE_U_ALIAS = { given: [0.00186, 0.00174, 0.00213, 0.00311], family: [0.000276, 0.000812, 0.000572, 0.00112] } as const;
 const REFERENCE_M: Readonly<Record<FieldName, readonly number[]>> = {
-  given: [0.683, 0.228, 0.0479, 0.0163, 0.0248],
-  family: [0.664, 0.2107, 0.0725, 0.0138, 0.039],
-  birth: [0.867, 0.0559, 0.0261, 0.0238, 0.0272],
-  sex: [0.98, 0.02],
-  citizenship: [0.976, 0.024],
+  given: [0.699, 0.279, 0.00833, 0.00579, 0.00788],
+  family: [0.666, 0.274, 0.0115, 0.0088, 0.0397],
+  birth: [0.852, 0.0551, 0.0288, 0.0257, 0.0384],
+  sex: [0.978, 0.022],
+  citizenship: [0.978, 0.022],
   contact: [0.35, 0.65],
   document: [0.6, 0.4],
 };
-const REFERENCE_M_ALIAS = { given: [0.118, 0.11], family: [0.0957, 0.115] } as const;
+const REFERENCE_M_ALIAS = { given: [0.117, 0.0644, 0.088, 0.00983], family: [0.091, 0.0632, 0.107, 0.0125] } as const;
 
 /**
  * The chance that two records drawn at random are the same person when about one record in ten
@@ -60,6 +66,7 @@ export function referenceModel(size: number): MatchModel {
     uWhenNamesAgree: REFERENCE_U_NAMES_AGREE,
     uBirthEstimated: REFERENCE_U_BIRTH_ESTIMATED,
     uBirthBothEstimated: REFERENCE_U_BIRTH_BOTH_ESTIMATED,
+    uBirthWhenFamilyOnly: REFERENCE_U_BIRTH_FAMILY_ONLY,
     uAlias: REFERENCE_U_ALIAS,
     mAlias: REFERENCE_M_ALIAS,
   });

@@ -67,7 +67,7 @@ export const enPersons: Shape<typeof svPersons> = {
     disagree: 'disagrees',
     missing: 'missing',
     levelName0: 'exactly the same',
-    levelName1: 'alias or sounds alike',
+    levelName1: 'alias, other spelling, a typing slip or sounds alike',
     levelName2: 'nearly the same spelling',
     levelName3: 'similar spelling',
     levelName4: 'different',

@@ -65,7 +65,7 @@ export const svPersons = {
     disagree: 'stämmer inte',
     missing: 'saknas',
     levelName0: 'exakt lika',
-    levelName1: 'alias eller låter lika',
+    levelName1: 'alias, annan stavning, skrivfel eller låter lika',
     levelName2: 'nästan samma stavning',
     levelName3: 'liknande stavning',
     levelName4: 'olika',
