@@ -149,7 +149,9 @@ export async function createReferral(db: Kysely<DB>, actor: Actor, input: Create
   checkPersonDates(input.person, 'person', issues);
   if (issues.length > 0 || !municipality) throw new ValidationError('The referral has invalid fields', issues);
 
-  const id = await db.transaction().execute(async (trx) => {
+  // The answer is read in the same transaction: a write is never committed and then answered
+  // with an error because its read-back failed.
+  return db.transaction().execute(async (trx) => {
     const person = await trx
       .insertInto('persons')
       .values({
@@ -204,18 +206,15 @@ export async function createReferral(db: Kysely<DB>, actor: Actor, input: Create
         },
       },
     });
-    return c.id;
+    return caseAfterWrite(trx, actor, c.id);
   });
-  return getCaseAfterWrite(db, actor, id);
 }
 
 /** The referrer may see less than it wrote; return what it may see without a second audited read. */
-async function getCaseAfterWrite(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseView> {
-  return db.transaction().execute(async (trx) => {
-    const loaded = await loadCase(trx, actor, id, 'read');
-    if (!loaded) throw new NotFoundError('case');
-    return view(trx, actor, loaded);
-  });
+async function caseAfterWrite(trx: Trx, actor: Actor, id: string): Promise<CaseView> {
+  const loaded = await loadCase(trx, actor, id, 'read');
+  if (!loaded) throw new NotFoundError('case');
+  return view(trx, actor, loaded);
 }
 
 const CASE_FIELD_COLUMNS = {

@@ -98,9 +98,38 @@ export async function regroupIdentifiedCounts(db: Kysely<DB>, years: readonly nu
   });
 }
 
+// One refresh at a time per process and database: a reader that comes while one runs waits for
+// the next one (which sees its writes) instead of holding a pooled connection on the advisory
+// lock; every reader that came meanwhile shares that next one. Under load (bench/load: 20
+// analysts among 200 sessions) the waiting readers otherwise took the whole pool.
+interface Refreshes {
+  running: Promise<RefreshKind> | null;
+  next: Promise<RefreshKind> | null;
+}
+const refreshes = new WeakMap<Kysely<DB>, Refreshes>();
+
+export function refreshShared(db: Kysely<DB>): Promise<RefreshKind> {
+  let r = refreshes.get(db);
+  if (!r) refreshes.set(db, (r = { running: null, next: null }));
+  const state = r;
+  if (!state.running) {
+    state.running = refreshIdentifiedCounts(db).finally(() => {
+      state.running = null;
+    });
+    return state.running;
+  }
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.next = null;
+      return refreshShared(db);
+    });
+  return state.next;
+}
+
 /** Counts of the years from..to, brought up to date first if the data changed. */
 export async function identifiedCounts(db: Kysely<DB>, from: number, to: number): Promise<CountRow[]> {
-  if (await countsAreStale(db)) await refreshIdentifiedCounts(db);
+  if (await countsAreStale(db)) await refreshShared(db);
   const rows = await db.selectFrom('statistics_counts').select(['y', 'region', 'dim', 'code', 'n']).where('y', '>=', from).where('y', '<=', to).execute();
   return expandEachForm(rows);
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { writeCaseFile } from '../../../domain/statistics/case-csv.js';
 import { syntheticRecords } from '../../../domain/statistics/synthetic-records.js';
-import { identifiedCounts, invalidateIdentifiedCounts, refreshIdentifiedCounts } from './statistics-cache.repository.js';
+import { identifiedCounts, invalidateIdentifiedCounts, refreshIdentifiedCounts, refreshShared } from './statistics-cache.repository.js';
 import { computeIdentifiedCounts, type CountRow } from './statistics.repository.js';
 
 let t: TestApp;
@@ -126,5 +126,22 @@ describe('kept statistics', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('share one refresh among the readers that come while one runs', async () => {
+    const db = t.database.db;
+    await expectKeptEqualsComputed();
+    const person = (await sql<{ id: string }>`select p.id from persons p join assessments a on a.person_id = p.id limit 1`.execute(db)).rows[0]!.id;
+    await sql`update persons set sex = case when sex = 'male' then 'female' else 'male' end where id = ${person}`.execute(db);
+    const first = refreshShared(db);
+    // Readers that come while it runs wait for one next refresh together, holding no connection.
+    const readers = [refreshShared(db), refreshShared(db), refreshShared(db)];
+    expect(readers[1]).toBe(readers[0]);
+    expect(readers[2]).toBe(readers[0]);
+    expect(readers[0]).not.toBe(first);
+    expect(await first).toBe('incremental');
+    expect(await readers[0]).toBe('none');
+    expect(await pendingChanges()).toMatchObject({ n: 0 });
+    await expectKeptEqualsComputed();
   });
 });
