@@ -35,17 +35,6 @@ describe('blocking', () => {
     const query = records.find((r) => r.id === 'query') as PreparedRecord;
     expect(ids(index, records, query)).toContain('known');
   });
-
-  it('meets a surname with a typing slip through the letters at its ends', () => {
-    // Costecsu has another phonetic code than Costescu; Maria is too common to be looked up
-    // across years; neither record has a date. "Cost" (and "escu" against "ecsu") with Maria's code does it.
-    const { index, records } = setup([
-      { id: 'known', givenNames: 'Maria', familyNames: 'Costescu' },
-      { id: 'slip', givenNames: 'Maria', familyNames: 'Costecsu' },
-    ]);
-    const slip = records.find((r) => r.id === 'slip') as PreparedRecord;
-    expect(ids(index, records, slip)).toContain('known');
-  });
 });
 
 describe('withinOneEdit', () => {

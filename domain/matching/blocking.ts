@@ -23,10 +23,6 @@ export interface BlockingOptions {
   commonCode?: number;
 }
 
-/** Letters at each end of a name that make its typing-slip keys, and the shortest name given them. */
-const END_LENGTH = 4;
-const END_MIN_LENGTH = 5;
-
 const DEFAULTS = { yearWindow: 2, maxPostingLength: 20_000, commonCode: 200 };
 
 interface BlockingKeys {
@@ -41,7 +37,6 @@ interface BlockingKeys {
 export class BlockingIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly codes: (readonly string[] | undefined)[] = [];
-  private readonly ends: (readonly string[] | undefined)[] = [];
   private readonly keyCache = new WeakMap<PreparedRecord, BlockingKeys>();
   private stamp = new Int32Array(1024);
   private query = 0;
@@ -68,16 +63,6 @@ export class BlockingIndex {
     return codes;
   }
 
-  /** The first and the last letters of a token long enough for a typing slip to be told apart. */
-  private tokenEnds(id: number): readonly string[] {
-    const known = this.ends[id];
-    if (known !== undefined) return known;
-    const text = this.table.info(id).text;
-    const ends = text.length < END_MIN_LENGTH || !/[a-z]/.test(text) ? [] : [`<${text.slice(0, END_LENGTH)}`, `>${text.slice(-END_LENGTH)}`];
-    this.ends[id] = ends;
-    return ends;
-  }
-
   private keysOf(record: PreparedRecord): BlockingKeys {
     const cached = this.keyCache.get(record);
     if (cached !== undefined) return cached;
@@ -93,17 +78,6 @@ export class BlockingIndex {
             // Two names with the same code (Daniela Dănilă) make a pair of their own too.
             for (const d of tokenCodes[j] as readonly string[]) pairs.add(c < d ? `${c}+${d}` : `${d}+${c}`);
           }
-        }
-      }
-      // A typing slip changes a name's phonetic code but rarely both its first and its last
-      // letters: each name's ends, paired with the other names' (first) codes, still meet.
-      for (let i = 0; i < ids.length; i++) {
-        const ends = this.tokenEnds(ids[i] as number);
-        if (ends.length === 0) continue;
-        for (let j = 0; j < ids.length; j++) {
-          if (j === i) continue;
-          const d = (tokenCodes[j] as readonly string[])[0];
-          if (d !== undefined) for (const e of ends) pairs.add(`${e}+${d}`);
         }
       }
     }

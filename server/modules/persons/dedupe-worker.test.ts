@@ -8,47 +8,9 @@ import { dedupePairs, type DedupeProgress } from './dedupe-pairs.js';
 import { dedupePairsInWorker } from './dedupe.service.js';
 import { FIT_MIN_RECORDS } from './person-model.js';
 import type { PersonMatchRow } from './person-record.js';
+import { syntheticRows } from './synthetic-persons.test-helpers.js';
 
 const today: Today = { year: 2026, month: 4, day: 1 };
-const SYLLABLES = ['an', 'ka', 'lin', 'mar', 'so', 'ri', 'ta', 'ne', 'vi', 'lo', 'ber', 'gu', 'sen', 'tho', 'ya', 'mi', 'dra', 'ko', 'el', 'pa'];
-
-/** Invented persons, deterministic; about one in four registered twice, the copy often with a typo. */
-function syntheticRows(count: number, seed = 7): PersonMatchRow[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
-  const name = (parts: number) => {
-    const s = Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
-    return s[0]!.toUpperCase() + s.slice(1);
-  };
-  const typo = (s: string) => {
-    const i = 1 + Math.floor(random() * (s.length - 1));
-    return s.slice(0, i) + s.slice(i + 1);
-  };
-  const rows: PersonMatchRow[] = [];
-  const id = () => `00000000-0000-4000-8000-${String(rows.length).padStart(12, '0')}`;
-  while (rows.length < count) {
-    const p: PersonMatchRow = {
-      id: id(),
-      given_names: name(2),
-      family_names: name(3),
-      aliases: [],
-      sex: random() < 0.5 ? 'female' : 'male',
-      birth_date: `${1960 + Math.floor(random() * 45)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-      birth_year: null,
-      estimated_age: null,
-      estimated_age_on: null,
-      citizenships: [pick(['RO', 'UA', 'TH', 'ES', 'SO'])],
-      protected_identity: false,
-    };
-    rows.push(p);
-    if (random() < 0.25 && rows.length < count) rows.push({ ...p, id: id(), given_names: random() < 0.5 ? typo(p.given_names) : p.given_names });
-  }
-  return rows;
-}
 
 describe('dedupePairsInWorker', () => {
   it('computes in another thread exactly what the main thread computes, fitted or not', async () => {

@@ -16,60 +16,19 @@ import { personIndexFor, personIndexRefit, prepareInSlices, type PersonIndex } f
 import { FIT_MIN_RECORDS, modelForRecords } from './person-model.js';
 import { sealNames } from './person-names.js';
 import { matchRecordOf, matchRecordOfRow, PERSON_MATCH_COLUMNS, type PersonFacts } from './person-record.js';
+import { personColumns, syntheticPersons } from './synthetic-persons.test-helpers.js';
 
-const SYLLABLES = ['an', 'ka', 'lin', 'mar', 'so', 'ri', 'ta', 'ne', 'vi', 'lo', 'ber', 'gu', 'sen', 'tho', 'ya', 'mi', 'dra', 'ko', 'el', 'pa'];
 const PERSONS = FIT_MIN_RECORDS + 1_000;
-
-/** Invented persons, deterministic; about one in four registered twice, the copy often with a typo. */
-function syntheticPersons(count: number, seed: number): PersonFacts[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
-  const name = (parts: number) => {
-    const s = Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
-    return s[0]!.toUpperCase() + s.slice(1);
-  };
-  const typo = (s: string) => {
-    const i = 1 + Math.floor(random() * (s.length - 1));
-    return s.slice(0, i) + s.slice(i + 1);
-  };
-  const out: PersonFacts[] = [];
-  while (out.length < count) {
-    const p: PersonFacts = {
-      givenNames: name(2),
-      familyNames: name(3),
-      aliases: random() < 0.1 ? [`${name(2)} ${name(3)}`] : [],
-      sex: random() < 0.5 ? 'female' : 'male',
-      birthDate: random() < 0.9 ? `${1960 + Math.floor(random() * 45)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null,
-      birthYear: null,
-      citizenships: [pick(['RO', 'UA', 'TH', 'ES', 'SO'])],
-    };
-    if (p.birthDate === null) p.birthYear = 1960 + Math.floor(random() * 45);
-    out.push(p);
-    if (random() < 0.25 && out.length < count) out.push({ ...p, givenNames: random() < 0.5 ? typo(p.givenNames) : p.givenNames });
-  }
-  return out;
-}
 
 async function insertPersons(db: TestDatabase['db'], persons: readonly PersonFacts[]): Promise<void> {
   for (let i = 0; i < persons.length; i += 500) {
     await db
       .insertInto('persons')
       .values(
-        persons.slice(i, i + 500).map((p) => ({
-          ...sealNames({ given_names: p.givenNames, family_names: p.familyNames, aliases: [...(p.aliases ?? [])] }),
-          sex: p.sex ?? 'unknown',
-          birth_date: p.birthDate ?? null,
-          birth_year: p.birthYear ?? null,
-          estimated_age: null,
-          estimated_age_on: null,
-          citizenships: [...(p.citizenships ?? [])],
-          protected_identity: false,
-          created_by_org: null,
-        })),
+        persons.slice(i, i + 500).map((p) => {
+          const columns = personColumns(p);
+          return { ...columns, ...sealNames({ given_names: columns.given_names, family_names: columns.family_names, aliases: columns.aliases }), created_by_org: null };
+        }),
       )
       .execute();
   }

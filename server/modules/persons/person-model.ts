@@ -42,7 +42,7 @@ const REFERENCE_U_ALIAS = { given: [0.00186, 0.00174, 0.00213, 0.00311], family:
 const REFERENCE_M: Readonly<Record<FieldName, readonly number[]>> = {
   given: [0.699, 0.279, 0.00833, 0.00579, 0.00788],
   family: [0.666, 0.274, 0.0115, 0.0088, 0.0397],
-  birth: [0.852, 0.0551, 0.0288, 0.0257, 0.0384],
+  birth: [0.846, 0.0548, 0.0294, 0.0261, 0.0437],
   sex: [0.978, 0.022],
   citizenship: [0.978, 0.022],
   contact: [0.35, 0.65],
