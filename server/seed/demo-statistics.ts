@@ -4,6 +4,7 @@
 // published programme tables (demo-programmes.ts); and municipal-survey figures (invented, marked
 // DEMODATA in their source) so that indicators 1, 2 and 7 have values. Every person is invented
 // and has no name. About 2,400 case rows: a second or two on PGlite.
+import { swedishToday } from '../jobs/clock.js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -32,7 +33,7 @@ export async function seedDemoSurveySeries(db: Kysely<DB>): Promise<void> {
 }
 
 export async function seedDemoStatistics(db: Kysely<DB>, opts: { today?: string } = {}): Promise<DemoStatisticsResult> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? swedishToday();
   const system = systemActor('seed-demo');
   const records = demoHistoryRecords();
   const imported = await importCases(db, system, { source: writeCaseFile(records), dryRun: false, today });

@@ -1,4 +1,5 @@
 // Case commands and queries. Each runs in one transaction with its audit event.
+import { swedishToday } from '../../jobs/clock.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import { hasRole } from '../../auth/actor.js';
@@ -28,8 +29,9 @@ import type { CreateCaseInput, ListCasesInput, TransferCaseInput, UpdateCaseInpu
 
 type Trx = Transaction<DB>;
 
+/** The calendar day in Sweden: just after midnight in Stockholm a referral dated today is not "in the future". */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return swedishToday();
 }
 
 function checkPersonDates(p: { birthDate?: string | null; birthYear?: number | null }, prefix: string, issues: FieldIssue[]) {

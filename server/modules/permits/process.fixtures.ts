@@ -1,6 +1,7 @@
 // Test fixtures shared by the permit, criminal and support tests: organisations by kind, a fresh
 // case for a fresh person, and shares of a case with an organisation (as an accepted referral
 // would create them).
+import { swedishToday } from '../../jobs/clock.js';
 import { expect } from 'vitest';
 import type { Client, TestApp } from '../../test/harness.js';
 import { referralBody } from '../../test/harness.js';
@@ -34,9 +35,9 @@ export async function share(t: TestApp, caseId: string, orgName: string, purpose
     .execute();
 }
 
-/** Today as the server sees it (UTC), and a day relative to it. */
+/** Today as the server sees it (the Swedish calendar day), and a day relative to it. */
 export function isoToday(offsetDays = 0): string {
-  const d = new Date();
+  const d = new Date(`${swedishToday()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offsetDays);
   return d.toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 // Referrals between organisations: sending with a sharing basis, the recipient kind, the
 // child exemption, answering, withdrawing, the inbox and who sees which referrals.
+import { swedishToday } from '../../jobs/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { addDays } from '../../../domain/process/permits.js';
@@ -13,7 +14,7 @@ let iom: Client;
 let soc: Client;
 let police: Client;
 const org: Record<string, string> = {};
-const today = new Date().toISOString().slice(0, 10);
+const today = swedishToday();
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -3,6 +3,7 @@
 // row means nothing is imported. Re-importing a case_ref updates that case; unchanged cases are
 // left alone. One audit event records the import; each created or updated case gets a timeline
 // event.
+import { swedishToday } from '../../jobs/clock.js';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
@@ -68,7 +69,7 @@ export async function importCases(db: Kysely<DB>, actor: Actor, input: ImportInp
   if (text === null) {
     return report({ sha256, dryRun: input.dryRun, rows: 0 }, [importIssue(1, null, 'not_utf8')]);
   }
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const today = input.today ?? swedishToday();
   const parsed = readCaseFile(text, today);
   const base = { sha256, dryRun: input.dryRun, rows: parsed.rows };
   if (parsed.errors.length) return report(base, parsed.errors);

@@ -1,6 +1,7 @@
 // The annual statistics report: the published tables of the four years up to the report year,
 // the external series, the counting rules and the method, as HTML; PDF is that HTML printed by
 // Chromium (playwright-core driving the system's browser).
+import { swedishToday } from '../../../jobs/clock.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.js';
@@ -33,7 +34,7 @@ export async function reportHtml(db: Kysely<DB>, actor: Actor, q: { year: number
     eurostat: eurostatViews(countriesOf(last.models)).map((v) => tableFrom(v, last)),
     series: await listSeries(db),
     cases: counts.rows[0] ?? { total: 0, imported: 0 },
-    generatedOn: new Date().toISOString().slice(0, 10),
+    generatedOn: swedishToday(),
   });
 }
 
