@@ -4,9 +4,14 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Today's local date as YYYY-MM-DD (the value an <input type="date"> takes). */
+const SWEDISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today in Sweden as YYYY-MM-DD (the value an <input type="date"> takes): the calendar day the
+ * server checks "not in the future" against, wherever the browser's clock is set.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return SWEDISH_DAY.format(now);
 }
 
 /** A date value from the API ("2026-07-05" or a full timestamp) as YYYY-MM-DD. */
