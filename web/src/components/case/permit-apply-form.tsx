@@ -2,7 +2,7 @@
 // kind and organisation, and the date. The server refuses a second reflection period application
 // for the same person while one is pending or running (409 duplicate_reflection_application); the
 // form then shows, prominently, which organisation already holds it.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { PERMIT_APPLICANTS, PERMIT_KINDS } from '../../../../domain/process/permits.js';
@@ -41,6 +41,10 @@ export function PermitApplyForm({ caseId, onApplied }: { caseId: string; onAppli
   const [note, setNote] = useState('');
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // Focus moves to the alert once it has rendered (an animation frame could come before React's commit).
+  useEffect(() => {
+    if (duplicate) alertRef.current?.focus();
+  }, [duplicate]);
   const applicants = PERMIT_APPLICANTS.filter((a) => kind !== 'witness' || a.code !== 'social_welfare_board');
   const fittingOrgs = organisationsOfKinds(orgs, applicantKind ? [APPLICANT_ORG_KIND[applicantKind]!] : []);
 
@@ -69,7 +73,6 @@ export function PermitApplyForm({ caseId, onApplied }: { caseId: string; onAppli
       onError: (err) => {
         if (err.code !== 'duplicate_reflection_application') return false;
         setDuplicate(duplicateText(err.message, t));
-        requestAnimationFrame(() => alertRef.current?.focus());
         return true;
       },
     });
