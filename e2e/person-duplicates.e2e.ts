@@ -83,3 +83,43 @@ describe('the same person registered twice is found, merged and unmerged', () =>
     await page.context().close();
   });
 });
+
+describe('a pair offered through a third person', () => {
+  it('explains the corroboration and links the supporting pair', async () => {
+    const vast = await signInApi(lots.url, 'koordinator.vast');
+    // One invented person, three registrations: X and Z share only their names; Y bridges them.
+    const ids: string[] = [];
+    for (const extra of [
+      { birthDate: '1991-04-12', citizenships: [] },
+      { birthDate: '1991-04-12', citizenships: ['UA'] },
+      { givenNames: 'Oksana Marta', birthDate: null, citizenships: ['UA'] },
+    ]) {
+      const created = await vast.post<{ person: { id: string } }>('/cases', {
+        person: { ...person('Oksana', 'Vyhadana'), ...extra },
+        municipalityCode: '1480',
+        referralSource: 'akc_inspection',
+        referredOn: '2026-04-14',
+        exploitationForms: ['labour'],
+        summary: 'Syntetiskt.',
+      });
+      ids.push(created.person.id);
+    }
+    await runDedupe(lots.database.db);
+    const [x, , z] = ids as [string, string, string];
+    const queue = await vast.get<{ items: { id: string; personA: { personId: string }; personB: { personId: string } }[] }>('/persons/candidates?status=open&pageSize=100');
+    const pair = queue.items.find((i) => [i.personA.personId, i.personB.personId].sort().join() === [x, z].sort().join());
+    expect(pair).toBeDefined();
+
+    const page = await freshPage();
+    await signInAs(page, lots.url, 'koordinator.vast');
+    await page.goto(`${lots.url}/persons/review/${pair!.id}`);
+    const note = page.getByRole('region', { name: 'Styrks genom en tredje person' });
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.innerText()).toContain('ingen av dem talar emot');
+    await expectAccessible(page, 'pair page with a corroboration');
+    await note.getByRole('link', { name: /Öppna stödjande par/ }).first().click();
+    await page.waitForURL((url) => !url.pathname.endsWith(pair!.id));
+    await expect.poll(() => page.getByRole('heading', { name: 'Styrks genom en tredje person' }).count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -17,12 +17,14 @@ import type { PairScoringMethod, ScoredPair } from './evaluate';
 import { nodeHmac } from './node-hmac';
 import { matchBatchParallel } from './parallel-batch';
 
-export function fellegiSunter(today: Today, threads = 1): PairScoringMethod {
+/** `corroborate: false` scores every pair on its own records only (no third record, corroborate.ts). */
+export function fellegiSunter(today: Today, threads = 1, corroborate = true): PairScoringMethod {
+  const name = threads > 1 ? `Fellegi–Sunter, ${threads} threads` : 'Fellegi–Sunter';
   return {
-    name: threads > 1 ? `Fellegi–Sunter, ${threads} threads` : 'Fellegi–Sunter',
+    name: corroborate ? name : `${name}, each pair on its own records`,
     bands: DEFAULT_BANDS,
     async scorePairs(records) {
-      const options = { today, minBand: 'none' as const };
+      const options = { today, minBand: 'none' as const, corroborate };
       const result = threads > 1 ? await matchBatchParallel(records, { ...options, threads }) : matchBatch(records, options);
       return result.pairs.map((p) => ({ idA: p.recordIdA, idB: p.recordIdB, score: p.score }));
     },

@@ -35,7 +35,7 @@ export async function matchBatchParallel(records: readonly MatchRecord[], option
     );
     const own = scanCandidatePairs(prepared, table, model, options.blocking, { index: 0, count: shards });
     const parts = [own, ...(await Promise.all(pending))];
-    return finishBatch(prepared, model, mergeCandidatePairs(parts), options);
+    return finishBatch(prepared, table, model, mergeCandidatePairs(parts), options);
   } finally {
     await Promise.all(helpers.map((w) => w.terminate()));
   }

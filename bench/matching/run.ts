@@ -108,6 +108,12 @@ async function main(): Promise<void> {
   const single = await evaluateMethod(fellegiSunter(TODAY, 1), data);
   printEvaluation(single);
   const parallel = await evaluateMethod(fellegiSunter(TODAY, 2), data);
+  const alone = await evaluateMethod(fellegiSunter(TODAY, 1, false), data);
+  const aloneReview = alone.bands[0] as Evaluation['bands'][number];
+  const raised = raisedByCorroboration(data, single.pairs, alone.pairs, 0.8);
+  console.log(
+    `  of these, ${num(raised.truePairs + raised.different)} pairs reached the review band only through a third record (${num(raised.truePairs)} the same person, ${num(raised.different)} different people); each pair on its own records: precision ${pct(aloneReview.precision)}, recall ${pct(aloneReview.recall)}, F1 ${aloneReview.f1.toFixed(3)}`,
+  );
   const same = parallel.pairs.length === single.pairs.length && parallel.pairs.every((p, i) => p.idA === single.pairs[i]?.idA && p.score === single.pairs[i]?.score);
   console.log(`  the same on two threads: ${same ? 'same pairs and scores' : 'RESULTS DIFFER'}`);
   console.log('  calibration (predicted probability against the share of true duplicates):');
@@ -170,6 +176,21 @@ async function main(): Promise<void> {
 
   console.log('\nDice comparisons per second, one core (target: 80 million or more)');
   for (const d of benchDice()) console.log(`  ${d.kernel.padEnd(40)} ${String(d.filters).padStart(7)} filters: ${d.millionsPerSecond.toFixed(1)} M/s`);
+}
+
+/** Pairs at or above `threshold` with corroboration that were below it (or not scored) without. */
+function raisedByCorroboration(data: readonly LabelledRecord[], withIt: readonly ScoredPair[], without: readonly ScoredPair[], threshold: number): { truePairs: number; different: number } {
+  const entity = new Map(data.map((l) => [l.record.id, l.entity]));
+  const key = (p: ScoredPair) => (p.idA < p.idB ? `${p.idA} ${p.idB}` : `${p.idB} ${p.idA}`);
+  const before = new Map(without.map((p) => [key(p), p.score]));
+  let truePairs = 0;
+  let different = 0;
+  for (const p of withIt) {
+    if (p.score < threshold || (before.get(key(p)) ?? 0) >= threshold) continue;
+    if (entity.get(p.idA) === entity.get(p.idB)) truePairs++;
+    else different++;
+  }
+  return { truePairs, different };
 }
 
 await main();

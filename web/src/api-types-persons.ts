@@ -83,11 +83,27 @@ export interface CandidateDetail extends CandidateItem {
   weight: number;
   priorWeight: number;
   evidence: Evidence[];
+  /** Set when the pair is offered through a third person (see CorroborationNote). */
+  corroboration: Corroboration | null;
   personADetail: PersonDetail | null;
   personBDetail: PersonDetail | null;
   conflicts: MergeField[];
   abilities: { merge: boolean; notSame: boolean };
   mergeBlocked: string | null;
+}
+
+export interface SupportPair {
+  probability: number;
+  /** The support pair in the queue, or null when it is outside the coordinator's region. */
+  candidateId: string | null;
+  status: CandidateStatus | null;
+}
+
+export interface Corroboration {
+  /** What the two persons' own records score. */
+  direct: number;
+  /** P(A = third person) and P(third person = B). */
+  supports: SupportPair[];
 }
 
 export interface Paged<T> {

@@ -6,6 +6,7 @@ import { personLabel, presentPerson, type PersonRow } from './person.presenter.j
 import type { CandidateRow } from './candidate.repository.js';
 import type { Evidence } from './person.schema.js';
 import { MERGE_FIELDS, type MergeField } from './candidate.schema.js';
+import type { StoredCorroboration } from './dedupe-pairs.js';
 
 export interface SideFacts {
   rows: Map<string, PersonRow>;
@@ -51,11 +52,46 @@ export interface StoredExplanation {
   weight: number;
   priorWeight: number;
   evidence: Evidence[];
+  /** Present when the pair was offered through a third person (dedupe-pairs.ts). */
+  corroboration: StoredCorroboration | null;
 }
 
 export function explanationFrom(value: unknown): StoredExplanation {
   const e = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<StoredExplanation> | null;
-  return { weight: e?.weight ?? 0, priorWeight: e?.priorWeight ?? 0, evidence: e?.evidence ?? [] };
+  return { weight: e?.weight ?? 0, priorWeight: e?.priorWeight ?? 0, evidence: e?.evidence ?? [], corroboration: e?.corroboration ?? null };
+}
+
+/** A support pair as the viewer may see it: by candidate id, or null when outside their scope. */
+export interface SupportPair {
+  candidateId: string | null;
+  status: 'open' | 'merged' | 'not_same' | null;
+}
+
+/**
+ * The corroboration of a pair for the view: the two direct scores it rests on, what the two
+ * records score alone, and each support pair the viewer may open. The third person is never
+ * named here: a coordinator who sees this pair sees at least one support pair too (it shares a
+ * person in their region), and that pair shows the person as far as they may see it.
+ */
+export function presentCorroboration(pair: { person_a: string; person_b: string }, c: StoredCorroboration, visible: readonly { id: string; person_a: string; person_b: string; status: string }[]) {
+  const find = (x: string, y: string): SupportPair => {
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const row = visible.find((v) => v.person_a === lo && v.person_b === hi);
+    return row === undefined ? { candidateId: null, status: null } : { candidateId: row.id, status: row.status as SupportPair['status'] };
+  };
+  return {
+    direct: c.direct,
+    supports: [
+      { probability: c.supports[0], ...find(pair.person_a, c.via) },
+      { probability: c.supports[1], ...find(c.via, pair.person_b) },
+    ],
+  };
+}
+
+/** The two support pairs of a corroboration, each lower id first. */
+export function supportPairsOf(pair: { person_a: string; person_b: string }, c: StoredCorroboration): [string, string][] {
+  const order = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+  return [order(pair.person_a, c.via), order(c.via, pair.person_b)];
 }
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);

@@ -62,6 +62,15 @@ export async function findCandidateInScope(q: Q, actor: Actor, id: string, opts:
   return (opts.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/** The pairs of these person ids (each lower id first) that the actor may see: id and status. */
+export async function pairsInScope(q: Q, actor: Actor, pairs: readonly (readonly [string, string])[]) {
+  if (pairs.length === 0) return [];
+  return scoped(q, actor)
+    .select(['person_match_candidates.id', 'person_match_candidates.person_a', 'person_match_candidates.person_b', 'person_match_candidates.status'])
+    .where((eb) => eb.or(pairs.map(([a, b]) => eb.and([eb('person_match_candidates.person_a', '=', a), eb('person_match_candidates.person_b', '=', b)]))))
+    .execute();
+}
+
 export async function candidateExists(q: Q, id: string): Promise<boolean> {
   return (await q.selectFrom('person_match_candidates').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

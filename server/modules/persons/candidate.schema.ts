@@ -93,6 +93,17 @@ export const CandidateDetailSchema = CandidateListItemSchema.extend({
   weight: z.number(),
   priorWeight: z.number(),
   evidence: z.array(EvidenceSchema),
+  /**
+   * When the pair is offered through a third person: the probability shown is at least
+   * supports[0] + supports[1] − 1 (each support pair by id when the coordinator may open it),
+   * and `direct` is what the two persons' own records score. Null for a pair scored on its own.
+   */
+  corroboration: z
+    .object({
+      direct: z.number(),
+      supports: z.array(z.object({ probability: z.number(), candidateId: z.string().nullable(), status: z.enum(CANDIDATE_STATUSES).nullable() })),
+    })
+    .nullable(),
   /** Full details only for a person in the coordinator's region; null otherwise. */
   personADetail: PersonDetailSchema.nullable(),
   personBDetail: PersonDetailSchema.nullable(),

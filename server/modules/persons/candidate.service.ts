@@ -10,8 +10,8 @@ import { ConflictError, ForbiddenError, NotFoundError, VersionConflictError } fr
 import { canDecideNotSame, canMergePair, canOnPersons, coordinatorRegion } from '../../policies/person.policy.js';
 import { findActiveReflection } from '../permits/permit.service.js';
 import { today } from '../cases/case.service.js';
-import { candidateExists, decideCandidate, findCandidateInScope, findCandidatesInScope, userNames, type CandidateRow } from './candidate.repository.js';
-import { conflictsOf, detailOf, explanationFrom, presentCandidate, type SideFacts } from './candidate.presenter.js';
+import { candidateExists, decideCandidate, findCandidateInScope, findCandidatesInScope, pairsInScope, userNames, type CandidateRow } from './candidate.repository.js';
+import { conflictsOf, detailOf, explanationFrom, presentCandidate, presentCorroboration, supportPairsOf, type SideFacts } from './candidate.presenter.js';
 import type { ListCandidatesInput, NotSameInput } from './candidate.schema.js';
 import { casesInRegion, personRows, regionsOf } from './person.repository.js';
 
@@ -66,6 +66,8 @@ export async function candidateView(trx: Trx, actor: Actor, row: CandidateRow) {
   }
   const names = await userNames(trx, [row.decided_by]);
   const explanation = explanationFrom(row.explanation);
+  const c = explanation.corroboration;
+  const corroboration = c === null ? null : presentCorroboration(row, c, await pairsInScope(trx, actor, supportPairsOf(row, c)));
   return {
     ...base,
     updatedAt: (row.updated_at instanceof Date ? row.updated_at : new Date(row.updated_at)).toISOString(),
@@ -74,6 +76,7 @@ export async function candidateView(trx: Trx, actor: Actor, row: CandidateRow) {
     weight: explanation.weight,
     priorWeight: explanation.priorWeight,
     evidence: explanation.evidence,
+    corroboration,
     personADetail: detailOf(row.person_a, facts),
     personBDetail: detailOf(row.person_b, facts),
     conflicts: a !== undefined && b !== undefined && visible.a && visible.b ? conflictsOf(a, b) : [],

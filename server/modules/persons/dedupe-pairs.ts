@@ -8,6 +8,7 @@ import { scanCandidatePairs } from '../../../domain/matching/candidate-pairs.js'
 import { compareRecords } from '../../../domain/matching/compare.js';
 import type { PreparedRecord } from '../../../domain/matching/prepare.js';
 import { scoreComparison } from '../../../domain/matching/score.js';
+import type { BatchPair } from '../../../domain/matching/batch.js';
 import { modelForRecords } from './person-model.js';
 import { explanationOf } from './person.presenter.js';
 import { matchRecordOfRow, type PersonMatchRow } from './person-record.js';
@@ -35,24 +36,47 @@ export interface DedupePairs {
   fitted: boolean;
 }
 
-export function dedupePairs(rows: readonly PersonMatchRow[], today: Today, onProgress?: (p: DedupeProgress) => void): DedupePairs {
+/**
+ * `different`: pairs of person ids a coordinator marked "not the same"; they neither support nor
+ * receive corroboration through a third person (domain/matching/corroborate.ts).
+ */
+export function dedupePairs(rows: readonly PersonMatchRow[], today: Today, onProgress?: (p: DedupeProgress) => void, different: ReadonlyArray<readonly [string, string]> = []): DedupePairs {
   const pm = modelForRecords(rows.map(matchRecordOfRow), today);
   onProgress?.({ stage: 'fit', done: 1, total: 1 });
   const scanned = scanCandidatePairs(pm.prepared, pm.table, pm.model);
   onProgress?.({ stage: 'scan', done: scanned.count, total: scanned.count });
-  const batch = finishBatch(pm.prepared, pm.model, scanned, { model: pm.model, minBand: 'review' });
+  const batch = finishBatch(pm.prepared, pm.table, pm.model, scanned, { model: pm.model, minBand: 'review', different });
   const byId = new Map<string, PreparedRecord>(pm.prepared.map((p) => [p.id, p]));
   const pairs: PairRow[] = [];
   batch.pairs.forEach((p, k) => {
     const [x, y] = p.recordIdA < p.recordIdB ? [p.recordIdA, p.recordIdB] : [p.recordIdB, p.recordIdA];
     const a = byId.get(x) as PreparedRecord;
     const b = byId.get(y) as PreparedRecord;
+    // The evidence of the two records themselves; a corroborated pair adds what raised it.
     const score = scoreComparison(pm.model, compareRecords(pm.table, a, b), a, b);
-    if (score.band !== 'none') {
-      pairs.push({ person_a: x, person_b: y, probability: score.probability, band: score.band, explanation: JSON.stringify(explanationOf(score)) });
+    const c = p.corroboration;
+    const band = c === undefined ? score.band : p.band;
+    if (band !== 'none') {
+      const explanation = { ...explanationOf(score), ...(c === undefined ? {} : { corroboration: corroborationOf(c, x === p.recordIdA) }) };
+      pairs.push({ person_a: x, person_b: y, probability: c === undefined ? score.probability : p.score, band, explanation: JSON.stringify(explanation) });
     }
     if (k % 1000 === 999) onProgress?.({ stage: 'explain', done: k + 1, total: batch.pairs.length });
   });
   onProgress?.({ stage: 'explain', done: batch.pairs.length, total: batch.pairs.length });
   return { pairs, comparedPairs: scanned.count, fitted: pm.fitted };
+}
+
+/** What the stored explanation keeps of a corroboration, supports in the stored pair's order. */
+export interface StoredCorroboration {
+  via: string;
+  /** P(person_a = via) and P(via = person_b). */
+  supports: [number, number];
+  /** What the two persons' own records score. */
+  direct: number;
+}
+
+function corroborationOf(c: NonNullable<BatchPair['corroboration']>, sameOrder: boolean): StoredCorroboration {
+  const supports: [number, number] = sameOrder ? [c.supports[0], c.supports[1]] : [c.supports[1], c.supports[0]];
+  const round = (x: number) => Number(x.toFixed(4));
+  return { via: c.via, supports: [round(supports[0]), round(supports[1])], direct: round(c.direct) };
 }

@@ -9,6 +9,8 @@ import type { PersonMatchRow } from './person-record.js';
 export interface DedupeWorkerInput {
   rows: PersonMatchRow[];
   today: Today;
+  /** Pairs of person ids marked "not the same" (see dedupePairs). */
+  different?: [string, string][];
 }
 
 export type DedupeWorkerMessage =
@@ -22,7 +24,7 @@ const post = (m: DedupeWorkerMessage) => port.postMessage(m);
 const input = workerData as DedupeWorkerInput;
 try {
   const started = performance.now();
-  const result = dedupePairs(input.rows, input.today, (progress) => post({ type: 'progress', progress }));
+  const result = dedupePairs(input.rows, input.today, (progress) => post({ type: 'progress', progress }), input.different);
   post({ type: 'done', result, threadId, computeMs: performance.now() - started });
 } catch (err: unknown) {
   post({ type: 'failed', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });

@@ -93,6 +93,13 @@ export const enPersons: Shape<typeof svPersons> = {
     mergeSubmit: 'Merge the persons',
     merging: 'Merging …',
     merged: 'The persons are merged. Cases moved: {{count}}.',
+    corroborationTitle: 'Corroborated through a third person',
+    corroborationText:
+      'Both persons resemble the same third person in the register, with probabilities {{first}} and {{second}}. If both of those pairs are one person, so is this pair. The probability above, {{pct}}, is the lowest that follows from the two ({{first}} + {{second}} − 100 %). The records\' own details give {{direct}} and are shown below; none of them speaks against the two being one person.',
+    corroborationSupport: 'Open supporting pair ({{pct}})',
+    corroborationHidden: 'Supporting pair ({{pct}}) outside your region',
+    corroborationNotSame: 'marked as two different people',
+    corroborationWithdrawn: 'A supporting pair has been marked as two different people, so the support no longer holds. The suggestion is removed at the next run of the duplicate search.',
     mergeBlocked: 'Cannot be merged now: both persons have an active reflection period. Resolve one of them first.',
     crossRegion:
       'The pair spans two regions. To merge, both persons must have a case in your region: agree with the other region and transfer one of the cases first, or mark the pair as two different persons.',

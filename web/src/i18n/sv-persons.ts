@@ -91,6 +91,13 @@ export const svPersons = {
     mergeSubmit: 'Slå ihop personerna',
     merging: 'Slår ihop …',
     merged: 'Personerna är sammanslagna. Ärenden som flyttades: {{count}}.',
+    corroborationTitle: 'Styrks genom en tredje person',
+    corroborationText:
+      'Båda personerna liknar samma tredje person i registret, med sannolikheterna {{first}} och {{second}}. Är båda de paren samma person är också detta par det. Sannolikheten ovan, {{pct}}, är den lägsta som följer av de två ({{first}} + {{second}} − 100 %). Posternas egna uppgifter ger {{direct}} och visas nedan; ingen av dem talar emot att det är samma person.',
+    corroborationSupport: 'Öppna stödjande par ({{pct}})',
+    corroborationHidden: 'Stödjande par ({{pct}}) utanför din region',
+    corroborationNotSame: 'markerat som två olika personer',
+    corroborationWithdrawn: 'Ett stödjande par är markerat som två olika personer, så stödet gäller inte längre. Förslaget tas bort vid nästa körning av dubblettsökningen.',
     mergeBlocked: 'Kan inte slås ihop nu: båda personerna har en aktiv betänketid. Avsluta den ena först.',
     crossRegion:
       'Paret spänner över två regioner. För att slå ihop måste båda personerna ha ett ärende i din region: kom överens med den andra regionen och flytta ett av ärendena först, eller markera paret som två olika personer.',

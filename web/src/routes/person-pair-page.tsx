@@ -12,6 +12,7 @@ import { useLabels } from '../hooks/use-labels.js';
 import { Loading } from '../components/guards.js';
 import { ErrorNotice, SuccessNotice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
+import { CorroborationNote } from '../components/persons/corroboration-note.js';
 import { EvidenceChart } from '../components/persons/evidence-chart.js';
 import { percent } from '../components/persons/evidence-words.js';
 import { PairSides } from '../components/persons/pair-sides.js';
@@ -45,6 +46,7 @@ export function PersonPairPage() {
             {t('persons.probability', { pct: percent(d.probability, labels.lang), band: d.band === 'auto_flag' ? t('persons.bandAutoFlag') : t('persons.bandReview') })}
           </p>
           {d.status !== 'open' ? <p>{t('persons.decided', { at: formatDate(d.decidedAt), by: d.decidedBy ?? '', status: statusWord(d.status, t) })}</p> : null}
+          {d.corroboration ? <CorroborationNote corroboration={d.corroboration} probability={d.probability} /> : null}
           <EvidenceChart evidence={d.evidence} weight={d.weight} priorWeight={d.priorWeight} headingLevel={2} />
           <PairSides detail={d} />
           {d.mergeBlocked ? <p className="callout callout-warning">{t('persons.mergeBlocked')}</p> : null}
