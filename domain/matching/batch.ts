@@ -126,14 +126,18 @@ function pairKey(a: number, b: number): number {
  */
 function corroborations(prepared: readonly PreparedRecord[], table: TokenTable, model: MatchModel, candidates: CandidatePairs, w: Float64Array, options: BatchOptions): Map<number, Raised> {
   const priorWeight = logOdds(model.prior);
+  // A support must reach the review band itself; compared as a field weight, so the loop over
+  // every candidate does no exponentiation (probability ≥ band ⇔ weight ≥ its log-odds − prior).
+  const minWeight = logOdds(model.bands.review) - priorWeight - 1e-9;
   const supports: IndexedPair[] = [];
   for (let k = 0; k < candidates.count; k++) {
-    const probability = probabilityFromWeight(priorWeight + (w[k] as number));
-    if (probability >= model.bands.review) supports.push({ a: candidates.a[k] as number, b: candidates.b[k] as number, probability });
+    const weight = w[k] as number;
+    if (weight >= minWeight) supports.push({ a: candidates.a[k] as number, b: candidates.b[k] as number, probability: probabilityFromWeight(priorWeight + weight) });
   }
-  const byId = new Map(prepared.map((p, i) => [p.id, i]));
+  const known = options.different ?? [];
+  const byId = known.length === 0 ? new Map<string, number>() : new Map(prepared.map((p, i) => [p.id, i]));
   const different = new Set<number>();
-  for (const [x, y] of options.different ?? []) {
+  for (const [x, y] of known) {
     const i = byId.get(x);
     const j = byId.get(y);
     if (i !== undefined && j !== undefined) different.add(pairKey(i, j));
