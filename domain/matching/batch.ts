@@ -48,6 +48,8 @@ export interface BatchOptions {
   corroborate?: boolean;
   /** Pairs of record ids known to be different people: they neither support nor receive corroboration. */
   different?: ReadonlyArray<readonly [string, string]>;
+  /** Whether a record (by id) may be the third record of a corroboration; all may unless given. */
+  mayCorroborate?: (id: string) => boolean;
 }
 
 export interface BatchResult {
@@ -146,6 +148,7 @@ function corroborations(prepared: readonly PreparedRecord[], table: TokenTable, 
   const found = corroborate(supports, {
     threshold: model.bands.review,
     different: (a, b) => different.has(pairKey(a, b)),
+    mayCorroborate: options.mayCorroborate === undefined ? undefined : (r) => (options.mayCorroborate as (id: string) => boolean)((prepared[r] as PreparedRecord).id),
     direct: (a, b) => {
       const pa = prepared[a] as PreparedRecord;
       const pb = prepared[b] as PreparedRecord;

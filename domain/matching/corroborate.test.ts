@@ -97,6 +97,14 @@ describe('corroborate', () => {
     expect(direct.calls).toEqual([]);
   });
 
+  it('does not let a barred record be the third one, and falls back to another', () => {
+    const pairs = [pair(A, B, 0.97), pair(B, C, 0.95), pair(A, D, 0.93), pair(D, C, 0.92)];
+    const barred = corroborate(pairs, { threshold: THRESHOLD, direct: stub(), mayCorroborate: (r) => r !== B });
+    expect(barred.find((c) => c.a === A && c.b === C)).toMatchObject({ via: D, supports: [0.93, 0.92] });
+    const none = corroborate(pairs, { threshold: THRESHOLD, direct: stub(), mayCorroborate: (r) => r !== B && r !== D });
+    expect(none.find((c) => c.a === A && c.b === C)).toBeUndefined();
+  });
+
   it('takes the best bound over all third records', () => {
     // A = 0 and C = 1, through 2 (0.80), 3 (0.93) and 4 (0.90).
     const pairs = [pair(0, 2, 0.9), pair(2, 1, 0.9), pair(0, 4, 0.95), pair(4, 1, 0.95), pair(0, 3, 0.97), pair(3, 1, 0.96)];

@@ -14,6 +14,7 @@
 //   the sex), and that disagreement stops the step. Measured on the benchmark, this keeps about
 //   two corroborated pairs true for each false one; without it, one in three.
 // - Pairs known to be different people (a reviewer's "not the same") neither support nor receive.
+// - A caller may bar records from being the third one (the server bars protected identities).
 
 /** A directly scored pair of records, by index. */
 export interface IndexedPair {
@@ -43,6 +44,11 @@ export interface CorroborateOptions {
   readonly direct: (a: number, b: number) => { probability: number; contradicted: boolean };
   /** Pairs known to be different people. */
   readonly different?: (a: number, b: number) => boolean;
+  /**
+   * Whether a record may be the third one (all may, by default). The server bars protected
+   * identities: a pair raised through one would tell its reviewers that such a record exists.
+   */
+  readonly mayCorroborate?: (record: number) => boolean;
 }
 
 function key(a: number, b: number): number {
@@ -75,7 +81,8 @@ export function corroborate(pairs: readonly IndexedPair[], options: CorroborateO
     }
   }
   const best = new Map<number, Corroboration>();
-  const vias = [...strong.keys()].sort((x, y) => x - y);
+  const mayCorroborate = options.mayCorroborate ?? (() => true);
+  const vias = [...strong.keys()].filter((via) => mayCorroborate(via)).sort((x, y) => x - y);
   for (const via of vias) {
     const list = strong.get(via) as { other: number; probability: number }[];
     for (let i = 0; i < list.length; i++) {

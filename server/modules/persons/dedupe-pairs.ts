@@ -45,7 +45,11 @@ export function dedupePairs(rows: readonly PersonMatchRow[], today: Today, onPro
   onProgress?.({ stage: 'fit', done: 1, total: 1 });
   const scanned = scanCandidatePairs(pm.prepared, pm.table, pm.model);
   onProgress?.({ stage: 'scan', done: scanned.count, total: scanned.count });
-  const batch = finishBatch(pm.prepared, pm.table, pm.model, scanned, { model: pm.model, minBand: 'review', different });
+  // A protected identity never corroborates a pair: its reviewers could tell from the supports
+  // that such a record exists (the pairs it is in are shown only to its named users).
+  const protectedIds = new Set(rows.filter((r) => r.protected_identity).map((r) => r.id));
+  const mayCorroborate = (id: string) => !protectedIds.has(id);
+  const batch = finishBatch(pm.prepared, pm.table, pm.model, scanned, { model: pm.model, minBand: 'review', different, mayCorroborate });
   const byId = new Map<string, PreparedRecord>(pm.prepared.map((p) => [p.id, p]));
   const pairs: PairRow[] = [];
   batch.pairs.forEach((p, k) => {

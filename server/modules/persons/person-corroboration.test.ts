@@ -108,4 +108,19 @@ describe('corroboration through a third person', () => {
     const audit = await t.database.db.selectFrom('audit_events').select('details').where('action', '=', 'person.dedupe').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ withdrawn: 1 });
   });
+
+  it('never lets a protected identity be the third person', async () => {
+    // X2 and Z2 as X and Z above; the record bridging them is protected.
+    await refer(stockholm, 'x2', { familyNames: 'Fiktivna', birthYear: null, birthDate: '1993-09-21', citizenships: [] }, '0180');
+    await refer(stockholm, 'p2', { familyNames: 'Fiktivna', birthYear: null, birthDate: '1993-09-21', citizenships: ['UA'], protectedIdentity: true }, '0180');
+    await refer(vast, 'z2', { givenNames: 'Oksana Marta', familyNames: 'Fiktivna', birthYear: null, birthDate: null, citizenships: ['UA'] }, '1480');
+    await runDedupe(t.database.db);
+    const stored = await t.database.db.selectFrom('person_match_candidates').select(['person_a', 'person_b']).execute();
+    const has = (x: string, y: string) => stored.some((r) => [r.person_a, r.person_b].sort().join() === [ids[x], ids[y]].sort().join());
+    // The protected person's own pairs are scored as usual (and shown only to its named users) …
+    expect(has('x2', 'p2')).toBe(true);
+    expect(has('p2', 'z2')).toBe(true);
+    // … but X2 and Z2, whose own records stay below the band, are not raised through it.
+    expect(has('x2', 'z2')).toBe(false);
+  });
 });
