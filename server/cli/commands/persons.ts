@@ -59,7 +59,7 @@ export function register(cli: Command): void {
         bar.done();
         console.log(
           `${r.persons} persons, ${r.comparedPairs} pairs compared (${r.model} model), ${r.pairs} at or above the review band: ` +
-            `${r.inserted} new, ${r.updated} refreshed, ${r.alreadyDecided} already decided; ${r.seconds} s`,
+            `${r.inserted} new, ${r.updated} refreshed, ${r.alreadyDecided} already decided, ${r.withdrawn} withdrawn (no longer corroborated); ${r.seconds} s`,
         );
       }).catch(fail),
     );
