@@ -88,6 +88,7 @@ export function finishBatch(prepared: readonly PreparedRecord[], table: TokenTab
   // pairs are sorted by weight, then by input positions, so the output never depends on how
   // the scan was split.
   const rows: Row[] = [];
+  const floor = weightFloor(minRank, fitted.bands);
   for (let k = 0; k < candidates.count; k++) {
     const x = candidates.a[k] as number;
     const y = candidates.b[k] as number;
@@ -96,6 +97,7 @@ export function finishBatch(prepared: readonly PreparedRecord[], table: TokenTab
     const up = raised.size === 0 ? undefined : raised.get(pairKey(first, second));
     if (up !== undefined) continue; // added below, with the raised score
     const weight = priorWeight + (w[k] as number);
+    if (weight < floor) continue; // far below the lowest band returned: no need to exponentiate
     if (BAND_RANK[bandFor(probabilityFromWeight(weight), fitted.bands)] >= minRank) rows.push({ first, second, weight });
   }
   for (const r of raised.values()) if (BAND_RANK[bandFor(probabilityFromWeight(r.weight), fitted.bands)] >= minRank) rows.push(r);
@@ -106,6 +108,19 @@ export function finishBatch(prepared: readonly PreparedRecord[], table: TokenTab
     return r.corroboration === undefined ? pair : { ...pair, corroboration: r.corroboration };
   });
   return { pairs, candidatePairs: candidates.count, model: fitted };
+}
+
+/**
+ * A weight below which no pair reaches the rank `minRank`, with a margin so that rounding in
+ * logOdds never drops a pair the exact test (probability against the band) would keep; pairs
+ * above it still take that test. −∞ when every pair is returned or a band is not a probability
+ * strictly between 0 and 1.
+ */
+function weightFloor(minRank: number, bands: BandThresholds): number {
+  if (minRank === 0) return -Infinity;
+  const lowest = minRank === BAND_RANK.auto_flag ? bands.autoFlag : Math.min(bands.review, bands.autoFlag);
+  if (!(lowest > 0 && lowest < 1)) return -Infinity;
+  return logOdds(lowest) - 1e-6;
 }
 
 interface Row {

@@ -25,21 +25,29 @@ export interface BlockingOptions {
 
 const DEFAULTS = { yearWindow: 2, maxPostingLength: 20_000, commonCode: 200 };
 
+// Keys are built as strings and then numbered, once per record: the scan looks postings up by
+// number in an array, where string keys cost a hash lookup (and a comparison of the text) each,
+// and kept a few million key strings alive through the scan.
 interface BlockingKeys {
   /** Keys the record is filed under. */
-  post: string[];
+  post: number[];
   /** Keys a query always scans: code pairs and the trusted date. */
-  scan: string[];
-  /** Per code: its key over all years, and the keys scanned only when the code is not common. */
-  codeKeys: { all: string; own: string | null; rare: string[] }[];
+  scan: number[];
+  /** Per code: its key over all years, its own year's key (-1 without a year), and the keys scanned only when the code is not common. */
+  codeKeys: { all: number; own: number; rare: number[] }[];
 }
 
 export class BlockingIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly keyIds = new Map<string, number>();
+  /** Per key number, the records filed under it (in the order added). */
+  private readonly postings: (number[] | undefined)[] = [];
   private readonly codes: (readonly string[] | undefined)[] = [];
   private readonly keyCache = new WeakMap<PreparedRecord, BlockingKeys>();
   private stamp = new Int32Array(1024);
   private query = 0;
+  /** The last collect()'s records, in the order found; valid up to its count. */
+  found = new Int32Array(1024);
+  private foundCount = 0;
   private readonly options: typeof DEFAULTS;
 
   constructor(
@@ -86,33 +94,45 @@ export class BlockingIndex {
     // An estimated year is filed under the neighbouring years too, so that together with the
     // query's own window it reaches as far as the weak-date comparison does (four years).
     const spread = birth?.weak === true ? yearWindow : 0;
-    const keys: BlockingKeys = { post: [...pairs], scan: [...pairs], codeKeys: [] };
+    const pairIds = [...pairs].map((key) => this.keyId(key));
+    const keys: BlockingKeys = { post: [...pairIds], scan: pairIds, codeKeys: [] };
     for (const code of single) {
-      const all = `${code}|*`;
+      const all = this.keyId(`${code}|*`);
       keys.post.push(all);
       if (birth === null) {
-        keys.post.push(`${code}|?`);
-        keys.codeKeys.push({ all, own: null, rare: [all] });
+        keys.post.push(this.keyId(`${code}|?`));
+        keys.codeKeys.push({ all, own: -1, rare: [all] });
       } else {
-        for (let y = birth.year - spread; y <= birth.year + spread; y++) keys.post.push(`${code}|${y}`);
-        const rare = [`${code}|?`];
-        for (let y = birth.year - yearWindow; y <= birth.year + yearWindow; y++) if (y !== birth.year) rare.push(`${code}|${y}`);
-        keys.codeKeys.push({ all, own: `${code}|${birth.year}`, rare });
+        for (let y = birth.year - spread; y <= birth.year + spread; y++) keys.post.push(this.keyId(`${code}|${y}`));
+        const rare = [this.keyId(`${code}|?`)];
+        for (let y = birth.year - yearWindow; y <= birth.year + yearWindow; y++) if (y !== birth.year) rare.push(this.keyId(`${code}|${y}`));
+        keys.codeKeys.push({ all, own: this.keyId(`${code}|${birth.year}`), rare });
       }
     }
     const date = trustedDate(record);
     if (date !== null) {
-      keys.post.push(date);
-      keys.scan.push(date);
+      const id = this.keyId(date);
+      keys.post.push(id);
+      keys.scan.push(id);
     }
     this.keyCache.set(record, keys);
     return keys;
   }
 
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(key, id);
+      this.postings.push(undefined);
+    }
+    return id;
+  }
+
   add(index: number, record: PreparedRecord): void {
     for (const key of this.keysOf(record).post) {
-      const list = this.postings.get(key);
-      if (list === undefined) this.postings.set(key, [index]);
+      const list = this.postings[key];
+      if (list === undefined) this.postings[key] = [index];
       else if (list[list.length - 1] !== index) list.push(index);
     }
   }
@@ -120,27 +140,45 @@ export class BlockingIndex {
   /** Every indexed record that shares a block with `record`, each once, into `out`. */
   candidates(record: PreparedRecord, out: number[]): number[] {
     out.length = 0;
-    const stampValue = ++this.query;
-    const keys = this.keysOf(record);
-    const { maxPostingLength, commonCode } = this.options;
-    for (const key of keys.scan) this.scan(key, maxPostingLength, stampValue, out);
-    for (const { all, own, rare } of keys.codeKeys) {
-      if (own !== null) this.scan(own, maxPostingLength, stampValue, out);
-      if ((this.postings.get(all)?.length ?? 0) > commonCode) continue;
-      for (const key of rare) this.scan(key, maxPostingLength, stampValue, out);
-    }
+    const count = this.collect(record);
+    for (let k = 0; k < count; k++) out.push(this.found[k] as number);
     return out;
   }
 
-  private scan(key: string, limit: number, stampValue: number, out: number[]): void {
-    const list = this.postings.get(key);
+  /**
+   * The same into `found`, returning how many. For the batch scan: emptying a plain array frees
+   * its storage, so refilling one for each of 25,000 queries kept reallocating it.
+   */
+  collect(record: PreparedRecord): number {
+    this.foundCount = 0;
+    const stampValue = ++this.query;
+    const keys = this.keysOf(record);
+    const { maxPostingLength, commonCode } = this.options;
+    for (const key of keys.scan) this.scan(key, maxPostingLength, stampValue);
+    for (const { all, own, rare } of keys.codeKeys) {
+      if (own >= 0) this.scan(own, maxPostingLength, stampValue);
+      if ((this.postings[all]?.length ?? 0) > commonCode) continue;
+      for (const key of rare) this.scan(key, maxPostingLength, stampValue);
+    }
+    return this.foundCount;
+  }
+
+  private scan(key: number, limit: number, stampValue: number): void {
+    const list = this.postings[key];
     if (list === undefined || list.length > limit) return;
     for (const index of list) {
       if (index >= this.stamp.length) this.growStamp(index);
       if (this.stamp[index] === stampValue) continue;
       this.stamp[index] = stampValue;
-      out.push(index);
+      if (this.foundCount === this.found.length) this.growFound();
+      this.found[this.foundCount++] = index;
     }
+  }
+
+  private growFound(): void {
+    const next = new Int32Array(this.found.length * 2);
+    next.set(this.found);
+    this.found = next;
   }
 
   private growStamp(index: number): void {

@@ -74,7 +74,6 @@ export function scanCandidatePairs(
 ): CandidatePairs {
   const index = new BlockingIndex(table, blocking);
   const out = new PairBuffer();
-  const found: number[] = [];
   const scratch = emptyComparison();
   const patternCounts = new Uint32Array(model === null ? 0 : PATTERN_COUNT);
   const order = localityOrder(records);
@@ -82,7 +81,10 @@ export function scanCandidatePairs(
     const i = order[position] as number;
     const record = records[i] as PreparedRecord;
     if (position % shard.count === shard.index) {
-      for (const j of index.candidates(record, found)) {
+      const count = index.collect(record);
+      const found = index.found;
+      for (let k = 0; k < count; k++) {
+        const j = found[k] as number;
         if (model === null) {
           out.push(i, j, 0, 0);
           continue;

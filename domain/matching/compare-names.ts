@@ -169,8 +169,7 @@ function coverageBasis(table: TokenTable, from: readonly number[], to: readonly 
     // 0 exact or spelling, 1 one typing slip, 2 sound alone or worse: the best partner counts.
     let best = 2;
     for (const y of to) {
-      const level = table.level(x, y);
-      const rank = level === TOKEN_EXACT ? 0 : level === TOKEN_ALIAS ? BASIS_RANK[table.aliasBasis(x, y)] : 2;
+      const rank = table.basisRank(x, y);
       if (rank < best) best = rank;
       if (best === 0) break;
     }
@@ -180,26 +179,35 @@ function coverageBasis(table: TokenTable, from: readonly number[], to: readonly 
   return typos;
 }
 
-const BASIS_RANK = { spelling: 0, typo: 1, sound: 2 } as const;
+// The tokens one field compared under an alignment, as two functions rather than one returning
+// a pair: aliasKind runs for every alias-level pair of the batch, and the pair was garbage.
 
-/** The tokens one field compared under an alignment: [from, to] (from must be covered). */
-function fieldTokens(a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): [readonly number[], readonly number[]] {
+/** The side of a field that must be covered under an alignment. */
+function fieldFrom(a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): readonly number[] {
+  return alignment === 'one_field_a' ? b[field] : a[field];
+}
+
+/** The side it is covered from. */
+function fieldTo(a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): readonly number[] {
   const other = field === 'given' ? 'family' : 'given';
   switch (alignment) {
     case 'straight':
-      return [a[field], b[field]];
+      return b[field];
     case 'swapped':
-      return [a[field], b[other]];
+      return b[other];
     case 'one_field_a':
-      return [b[field], oneFieldOnly(a) ?? []];
+      return oneFieldOnly(a) ?? NO_TOKENS;
     case 'one_field_b':
-      return [a[field], oneFieldOnly(b) ?? []];
+      return oneFieldOnly(b) ?? NO_TOKENS;
   }
 }
 
+const NO_TOKENS: readonly number[] = [];
+
 /** What a field's alias-level match rests on (see AliasKind). */
 export function aliasKind(table: TokenTable, a: NameVariant, b: NameVariant, alignment: NameAlignment, field: 'given' | 'family'): AliasKind {
-  const [from, to] = fieldTokens(a, b, alignment, field);
+  const from = fieldFrom(a, b, alignment, field);
+  const to = fieldTo(a, b, alignment, field);
   // A field found inside a whole name in one field is covered one way by design.
   if (alignment === 'one_field_a' || alignment === 'one_field_b') return kindOf(coverageBasis(table, from, to));
   const ab = coverageBasis(table, from, to);

@@ -4,7 +4,7 @@
 
 import type { Comparison } from './compare';
 import { NAME_OTHER } from './compare-names';
-import { birthParameters, familyOnlyFor, nameLevelParameters, namesAgreeFor } from './model';
+import { birthParameters, familyOnlyFor, nameLevelParameters, nameLevelU, namesAgreeFor } from './model';
 import type { FieldName, MatchModel } from './model';
 import type { FrequencyMemo, PreparedRecord } from './prepare';
 
@@ -72,7 +72,7 @@ export function nameU(model: MatchModel, field: 'given' | 'family', level: numbe
   }
   if (fa === 0 || fb === 0) return 0;
   const params = model.fields[field];
-  const uLevel = nameLevelParameters(params, level, field === 'given' ? c.names.givenAlias : c.names.familyAlias).u;
+  const uLevel = nameLevelU(params, level, field === 'given' ? c.names.givenAlias : c.names.familyAlias);
   const adjusted = (uLevel * Math.max(fa, fb)) / (params.u[0] as number);
   return uLevel ** (1 - TF_ADJUSTMENT_WEIGHT) * adjusted ** TF_ADJUSTMENT_WEIGHT;
 }

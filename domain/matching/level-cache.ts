@@ -2,33 +2,38 @@
 // meet each other over and over in a batch, so a cache that stays in the processor's cache
 // catches most repeats; rare pairs simply overwrite a slot. (A Map keyed by the combined ids
 // was the largest single cost: its keys leave the small-integer range and every lookup missed
-// main memory.)
+// main memory.) Each slot is two neighbouring integers, the first id and the second id with the
+// level in its low bits, so a lookup touches one cache line, not one in a key and one in a
+// value array.
+
+/** Bits of the second word that hold the level (levels are 0 to 6). */
+const LEVEL_BITS = 3;
+const LEVEL_MASK = (1 << LEVEL_BITS) - 1;
 
 export class LevelCache {
-  private readonly keys: Float64Array;
-  private readonly values: Int8Array;
+  private readonly slots: Int32Array;
   private readonly shift: number;
 
-  /** 2^bits slots; 2^18 slots take about 2.3 MB. */
+  /** 2^bits slots of eight bytes; token ids must stay below 2^28. */
   constructor(bits = 18) {
-    this.keys = new Float64Array(1 << bits).fill(-1);
-    this.values = new Int8Array(1 << bits);
+    this.slots = new Int32Array(2 << bits).fill(-1);
     this.shift = 32 - bits;
   }
 
   private slot(a: number, b: number): number {
-    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> this.shift;
+    return ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> this.shift) << 1;
   }
 
   /** The cached level for the ordered pair a ≤ b, or -1. */
   get(a: number, b: number): number {
     const i = this.slot(a, b);
-    return this.keys[i] === a * 4294967296 + b ? (this.values[i] as number) : -1;
+    const second = this.slots[i + 1] as number;
+    return this.slots[i] === a && second >>> LEVEL_BITS === b ? second & LEVEL_MASK : -1;
   }
 
   set(a: number, b: number, level: number): void {
     const i = this.slot(a, b);
-    this.keys[i] = a * 4294967296 + b;
-    this.values[i] = level;
+    this.slots[i] = a;
+    this.slots[i + 1] = (b << LEVEL_BITS) | level;
   }
 }

@@ -219,6 +219,12 @@ export function withM(
   return { ...model, fields };
 }
 
+/** u alone of a name level, as nameLevelParameters gives it; without an object, for the per-pair path. */
+export function nameLevelU(params: FieldParameters, level: number, kind: AliasKind | null): number {
+  if (level === 1 && kind !== null && params.alias !== undefined) return params.alias.u[aliasKindIndex(kind)] as number;
+  return params.u[level] as number;
+}
+
 /** m and u of a name level, using the alias split when the model has one and the kind is known. */
 export function nameLevelParameters(params: FieldParameters, level: number, kind: AliasKind | null): { m: number; u: number } {
   if (level === 1 && kind !== null && params.alias !== undefined) {

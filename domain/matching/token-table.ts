@@ -53,18 +53,29 @@ export type TokenMatchReason = 'exact' | 'transliteration' | 'name_form' | 'typo
 
 // Per token, one record of STRIDE integers, so that everything a comparison reads about a token
 // sits in one cache line: the three form ids, the name-form class, the two phonetic code ids,
-// and the offset and length of each form's characters.
-const STRIDE = 12;
+// the offset and length of each form's characters, and each form's letter set.
+const STRIDE = 16;
 const F_ID = 0;
 const F_CLASS = 3;
 const F_CODE = 4;
 const F_CHARS = 6;
+const F_LETTERS = 12;
+
+/**
+ * compute() only asks whether the similarity reaches JW_LOW, and phonetic() whether it reaches
+ * PHONETIC_GUARD; starting from just below the threshold lets formSimilarity skip forms that
+ * cannot reach it, without moving any result across it.
+ */
+const JW_LOW_FLOOR = JW_LOW - 1e-9;
+const PHONETIC_FLOOR = PHONETIC_GUARD - 1e-9;
+/** Margin for the letter bound against rounding: it skips only forms clearly below `best`. */
+const BOUND_MARGIN = 1e-9;
 
 export class TokenTable {
   readonly tokens: TokenInfo[] = [];
   private readonly ids = new Map<string, number>();
   private readonly stringIds = new Map<string, number>();
-  private readonly levels = new LevelCache(18);
+  private readonly levels = new LevelCache(20);
   private chars = new Uint16Array(1 << 16);
   private charsUsed = 0;
   private meta = new Int32Array(STRIDE * 1024);
@@ -113,6 +124,17 @@ export class TokenTable {
     return raw === TOKEN_ALIAS_BY_SOUND ? 'sound' : raw === TOKEN_ALIAS_BY_TYPO ? 'typo' : 'spelling';
   }
 
+  /**
+   * How two tokens met, ranked for the alias kinds: 0 exact or by spelling (a key or listed
+   * form), 1 one typing slip apart, 2 by sound alone or not at all. One cache lookup, where
+   * level() and aliasBasis() would take two.
+   */
+  basisRank(a: number, b: number): number {
+    const raw = this.rawLevel(a, b);
+    if (raw === TOKEN_EXACT || raw === TOKEN_ALIAS) return 0;
+    return raw === TOKEN_ALIAS_BY_TYPO ? 1 : 2;
+  }
+
   private rawLevel(a: number, b: number): number {
     if (a === b) return TOKEN_EXACT;
     const lo = a < b ? a : b;
@@ -136,12 +158,15 @@ export class TokenTable {
     return 'spelling';
   }
 
-  /** The best spelling similarity over the plain, Slavic-key and Thai-key forms. */
-  similarity(a: number, b: number): number {
+  /**
+   * The best spelling similarity over the plain, Slavic-key and Thai-key forms; with a `floor`,
+   * the larger of that and the floor (forms that cannot pass the floor are not compared).
+   */
+  similarity(a: number, b: number, floor = 0): number {
     const ma = a * STRIDE;
     const mb = b * STRIDE;
     const m = this.meta;
-    let best = this.formSimilarity(ma, mb, 0, 0);
+    let best = this.formSimilarity(ma, mb, 0, floor);
     // A key often equals the plain form; then there is nothing new to compare.
     for (let form = 1; form < FORMS && best < JW_HIGH; form++) {
       if (m[ma + F_CHARS + 2 * form] !== m[ma + F_CHARS] || m[mb + F_CHARS + 2 * form] !== m[mb + F_CHARS]) {
@@ -161,7 +186,7 @@ export class TokenTable {
     if (ca !== 0 && ca === m[mb + F_CLASS]) return TOKEN_ALIAS;
     if (this.oneSlip(ma, mb)) return TOKEN_ALIAS_BY_TYPO;
     if (this.phonetic(ma, mb)) return TOKEN_ALIAS_BY_SOUND;
-    const similarity = this.similarity(a, b);
+    const similarity = this.similarity(a, b, JW_LOW_FLOOR);
     if (similarity >= JW_HIGH) return TOKEN_JW92;
     if (similarity >= JW_LOW) return TOKEN_JW88;
     return TOKEN_OTHER;
@@ -190,7 +215,7 @@ export class TokenTable {
     const b2 = m[mb + F_CODE + 1] as number;
     if (a1 < 0 || b1 < 0) return false;
     if (a1 !== b1 && a1 !== b2 && a2 !== b1 && a2 !== b2) return false;
-    return this.formSimilarity(ma, mb, 0, 0) >= PHONETIC_GUARD;
+    return this.formSimilarity(ma, mb, 0, PHONETIC_FLOOR) >= PHONETIC_GUARD;
   }
 
   private formSimilarity(ma: number, mb: number, form: number, best: number): number {
@@ -203,8 +228,30 @@ export class TokenTable {
     const s = Math.min(la, lb);
     const jaroBound = s === 0 ? 0 : (s / la + s / lb + 1) / 3;
     if (jaroBound + 0.4 * (1 - jaroBound) <= best) return best;
+    if (best > 0 && this.letterBound(oa, la, ob, lb, m[ma + F_LETTERS + form] as number, m[mb + F_LETTERS + form] as number) < best - BOUND_MARGIN) return best;
     const jw = jaroWinklerAt(this.chars, oa, la, this.chars, ob, lb);
     return jw > best ? jw : best;
+  }
+
+  /**
+   * An upper bound on the Jaro-Winkler of two forms, from the letters they share: only a letter
+   * of one that occurs in the other can match, so the count of such letters on either side
+   * bounds the matches. Most pairs of different names share too few letters to reach a
+   * threshold, and this costs one pass over each form where Jaro costs a pass per letter.
+   */
+  private letterBound(oa: number, la: number, ob: number, lb: number, lettersA: number, lettersB: number): number {
+    const chars = this.chars;
+    let inB = 0;
+    for (let i = 0; i < la; i++) if ((lettersB & letterBit(chars[oa + i] as number)) !== 0) inB++;
+    let inA = 0;
+    for (let j = 0; j < lb; j++) if ((lettersA & letterBit(chars[ob + j] as number)) !== 0) inA++;
+    const matches = Math.min(inA, inB);
+    if (matches === 0) return 0;
+    const jaro = (matches / la + matches / lb + 1) / 3;
+    const limit = Math.min(4, la, lb);
+    let prefix = 0;
+    while (prefix < limit && chars[oa + prefix] === chars[ob + prefix]) prefix++;
+    return jaro + prefix * 0.1 * (1 - jaro);
   }
 
   private internString(text: string): number {
@@ -238,6 +285,9 @@ export class TokenTable {
         for (let i = 0; i < text.length; i++) this.chars[this.charsUsed++] = text.charCodeAt(i);
       }
       this.meta[base + F_CHARS + 2 * form + 1] = text.length;
+      let letters = 0;
+      for (let i = 0; i < text.length; i++) letters |= letterBit(text.charCodeAt(i));
+      this.meta[base + F_LETTERS + form] = letters;
     }
     this.meta[base + F_CLASS] = info.equivalence;
     const [p, s] = info.metaphone;
@@ -250,6 +300,11 @@ export class TokenTable {
     next.set(this.chars);
     this.chars = next;
   }
+}
+
+/** A character's bit in a form's letter set; characters that share a bit only loosen the bound. */
+function letterBit(code: number): number {
+  return 1 << (code & 31);
 }
 
 /**
@@ -271,8 +326,11 @@ export function withinOneEdit(chars: Uint16Array, oa: number, la: number, ob: nu
     for (let k = rest; k < la; k++) if (chars[oa + k] !== chars[ob + k]) return false;
     return true;
   }
-  // A letter dropped from the longer string at i.
-  const [lo, ll, so] = la > lb ? [oa, la, ob] : [ob, lb, oa];
+  // A letter dropped from the longer string at i. (Picked without a tuple: this runs for every
+  // uncached token pair, and the array was the batch's largest source of garbage.)
+  const lo = la > lb ? oa : ob;
+  const ll = la > lb ? la : lb;
+  const so = la > lb ? ob : oa;
   for (let k = i; k < ll - 1; k++) if (chars[lo + k + 1] !== chars[so + k]) return false;
   return true;
 }
