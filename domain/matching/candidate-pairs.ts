@@ -62,8 +62,8 @@ class PairBuffer {
 /**
  * Blocked pairs of `records`, scored when a model is given. Records are visited in locality
  * order (similar names together, which keeps the token data in the processor's cache); each is
- * looked up among those visited before it, then added. A shard looks up only every n-th record
- * but still adds them all, so shards together give the same pairs as one run.
+ * looked up among those visited before it, then added. A shard looks up only its stretch of the
+ * order but adds every record before it too, so shards together give the same pairs as one run.
  */
 export function scanCandidatePairs(
   records: readonly PreparedRecord[],
@@ -77,10 +77,15 @@ export function scanCandidatePairs(
   const scratch = emptyComparison();
   const patternCounts = new Uint32Array(model === null ? 0 : PATTERN_COUNT);
   const order = localityOrder(records);
+  // A shard looks up one contiguous stretch of the locality order: names that sit together
+  // share token pairs, whose levels each thread would otherwise work out again in its own cache.
+  const from = Math.floor((order.length * shard.index) / shard.count);
+  const to = Math.floor((order.length * (shard.index + 1)) / shard.count);
   for (let position = 0; position < order.length; position++) {
     const i = order[position] as number;
     const record = records[i] as PreparedRecord;
-    if (position % shard.count === shard.index) {
+    if (position >= to) break; // later records are never looked up by this shard, nor needed as partners
+    if (position >= from) {
       const count = index.collect(record);
       const found = index.found;
       for (let k = 0; k < count; k++) {
