@@ -112,6 +112,9 @@ describe('a pair offered through a third person', () => {
 
     const page = await freshPage();
     await signInAs(page, lots.url, 'koordinator.vast');
+    await page.goto(`${lots.url}/persons/review`);
+    await expect.poll(() => page.getByText('genom en tredje person').count()).toBe(1);
+    await expectAccessible(page, 'review queue with a corroborated pair');
     await page.goto(`${lots.url}/persons/review/${pair!.id}`);
     const note = page.getByRole('region', { name: 'Styrks genom en tredje person' });
     await expect.poll(() => note.isVisible()).toBe(true);

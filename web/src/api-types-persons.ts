@@ -66,6 +66,8 @@ export interface CandidateItem {
   id: string;
   probability: number;
   band: MatchBand;
+  /** Offered through a third person (see CandidateDetail.corroboration). */
+  corroborated: boolean;
   status: CandidateStatus;
   createdAt: string;
   decidedAt: string | null;

@@ -39,6 +39,7 @@ export function presentCandidate(row: CandidateRow, facts: SideFacts) {
     id: row.id,
     probability: Number(row.probability),
     band: row.band === 'auto_flag' ? ('auto_flag' as const) : ('review' as const),
+    corroborated: explanationFrom(row.explanation).corroboration !== null,
     status: row.status as 'open' | 'merged' | 'not_same',
     createdAt: iso(row.created_at) as string,
     decidedAt: iso(row.decided_at),

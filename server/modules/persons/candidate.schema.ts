@@ -68,6 +68,8 @@ export const CandidateListItemSchema = z.object({
   id: z.string(),
   probability: z.number(),
   band: z.enum(['auto_flag', 'review']),
+  /** Offered through a third person (the detail's `corroboration` says how). */
+  corroborated: z.boolean(),
   status: z.enum(CANDIDATE_STATUSES),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),

@@ -14,6 +14,7 @@ interface Item {
   id: string;
   version: number;
   probability: number;
+  corroborated: boolean;
   personA: { personId: string };
   personB: { personId: string };
 }
@@ -74,8 +75,9 @@ describe('corroboration through a third person', () => {
     const lowFirst = d.personA.personId === ids.x;
     expect([first.candidateId, second.candidateId]).toEqual(lowFirst ? [xy.id, yz.id] : [yz.id, xy.id]);
     expect(first.probability).toBeCloseTo(lowFirst ? xy.probability : yz.probability, 3);
-    // A pair scored on its own records carries no corroboration.
+    // A pair scored on its own records carries no corroboration; the queue marks which is which.
     expect((await detail(stockholm, xy.id)).corroboration).toBeNull();
+    expect([xz.corroborated, xy.corroborated, yz.corroborated]).toEqual([true, false, false]);
   });
 
   it("gives Väst the support it may open and only the score of Stockholm's own pair", async () => {

@@ -93,6 +93,7 @@ export const enPersons: Shape<typeof svPersons> = {
     mergeSubmit: 'Merge the persons',
     merging: 'Merging …',
     merged: 'The persons are merged. Cases moved: {{count}}.',
+    viaThirdPerson: 'through a third person',
     corroborationTitle: 'Corroborated through a third person',
     corroborationText:
       'Both persons resemble the same third person in the register, with probabilities {{first}} and {{second}}. If both of those pairs are one person, so is this pair. The probability above, {{pct}}, is the lowest that follows from the two ({{first}} + {{second}} − 100 %). The records\' own details give {{direct}} and are shown below; none of them speaks against the two being one person.',

@@ -91,6 +91,7 @@ export const svPersons = {
     mergeSubmit: 'Slå ihop personerna',
     merging: 'Slår ihop …',
     merged: 'Personerna är sammanslagna. Ärenden som flyttades: {{count}}.',
+    viaThirdPerson: 'genom en tredje person',
     corroborationTitle: 'Styrks genom en tredje person',
     corroborationText:
       'Båda personerna liknar samma tredje person i registret, med sannolikheterna {{first}} och {{second}}. Är båda de paren samma person är också detta par det. Sannolikheten ovan, {{pct}}, är den lägsta som följer av de två ({{first}} + {{second}} − 100 %). Posternas egna uppgifter ger {{direct}} och visas nedan; ingen av dem talar emot att det är samma person.',

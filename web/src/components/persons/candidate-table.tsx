@@ -43,7 +43,10 @@ export function CandidateTable({ items }: { items: CandidateItem[] }) {
                     {percent(c.probability, labels.lang)}
                   </Link>
                 </th>
-                <td>{c.band === 'auto_flag' ? t('persons.bandAutoFlag') : t('persons.bandReview')}</td>
+                <td>
+                  {c.band === 'auto_flag' ? t('persons.bandAutoFlag') : t('persons.bandReview')}
+                  {c.corroborated ? <span className="field-hint"> · {t('persons.viaThirdPerson')}</span> : null}
+                </td>
                 <td>{a}</td>
                 <td>{b}</td>
                 <td className="nowrap">{formatDate(c.createdAt)}</td>
