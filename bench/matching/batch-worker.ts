@@ -1,11 +1,12 @@
 // One worker of the parallel batch: prepares the same records as the main thread (token ids come
-// out identical, as preparation is deterministic), waits for the fitted model, scans its shard of
-// the candidate pairs and sends them back as transferable typed arrays.
+// out identical, as preparation is deterministic) and collects its shard's blocked pairs, which
+// need no model, while the main thread fits one; then scores them under the fitted model and
+// sends them back as transferable typed arrays.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Today } from '../../domain/matching/birth-date';
 import type { BlockingOptions } from '../../domain/matching/blocking';
-import { scanCandidatePairs } from '../../domain/matching/candidate-pairs';
+import { collectBlockedPairs, scoreBlockedPairs } from '../../domain/matching/candidate-pairs';
 import type { Shard } from '../../domain/matching/candidate-pairs';
 import type { MatchModel } from '../../domain/matching/model';
 import { prepareAll } from '../../domain/matching/prepare';
@@ -22,9 +23,10 @@ export interface WorkerInput {
 const input = workerData as WorkerInput;
 const table = new TokenTable();
 const prepared = prepareAll(input.records, table, { today: input.today });
+const blocked = collectBlockedPairs(prepared, table, input.blocking, input.shard);
 
 parentPort?.once('message', (model: MatchModel) => {
-  const result = scanCandidatePairs(prepared, table, model, input.blocking, input.shard);
+  const result = scoreBlockedPairs(prepared, table, model, blocked);
   const a = result.a.slice(0, result.count);
   const b = result.b.slice(0, result.count);
   const weight = result.weight.slice(0, result.count);

@@ -25,9 +25,9 @@ export interface BlockingOptions {
 
 const DEFAULTS = { yearWindow: 2, maxPostingLength: 20_000, commonCode: 200 };
 
-// Keys are built as strings and then numbered, once per record: the scan looks postings up by
-// number in an array, where string keys cost a hash lookup (and a comparison of the text) each,
-// and kept a few million key strings alive through the scan.
+// Keys are numbered, once per record: the scan looks postings up by number in an array. A key
+// is named by the numbers of its codes, not by text: building a string per code, year and pair
+// of codes and hashing it was a tenth of the batch, and most of its garbage.
 interface BlockingKeys {
   /** Keys the record is filed under. */
   post: number[];
@@ -37,11 +37,27 @@ interface BlockingKeys {
   codeKeys: { all: number; own: number; rare: number[] }[];
 }
 
+/** The keys of one code: over all years, without a year, and by year. */
+interface CodeKeys {
+  all: number;
+  unknown: number;
+  years: Map<number, number>;
+}
+
+/** Code numbers stay below this, so that a pair of them is one exact integer below 2^53. */
+const MAX_CODES = 2 ** 26;
+
 export class BlockingIndex {
-  private readonly keyIds = new Map<string, number>();
   /** Per key number, the records filed under it (in the order added). */
   private readonly postings: (number[] | undefined)[] = [];
   private readonly codes: (readonly string[] | undefined)[] = [];
+  /** Each distinct code's number, and each token's codes by number. */
+  private readonly codeIds = new Map<string, number>();
+  private readonly tokenCodeIds: (readonly number[] | undefined)[] = [];
+  private readonly codeKeys: CodeKeys[] = [];
+  /** Keys of code pairs, by lower code number × MAX_CODES + higher; and of trusted dates. */
+  private readonly pairKeys = new Map<number, number>();
+  private readonly dateKeys = new Map<string, number>();
   private readonly keyCache = new WeakMap<PreparedRecord, BlockingKeys>();
   private stamp = new Int32Array(1024);
   private query = 0;
@@ -71,21 +87,36 @@ export class BlockingIndex {
     return codes;
   }
 
+  /** A token's codes by number; the same code always has the same number. */
+  private tokenCodeNumbers(id: number): readonly number[] {
+    const known = this.tokenCodeIds[id];
+    if (known !== undefined) return known;
+    const numbers = this.tokenCodes(id).map((code) => {
+      let n = this.codeIds.get(code);
+      if (n === undefined) {
+        n = this.codeIds.size;
+        if (n >= MAX_CODES) throw new RangeError('too many distinct blocking codes');
+        this.codeIds.set(code, n);
+        this.codeKeys.push({ all: this.newKey(), unknown: this.newKey(), years: new Map() });
+      }
+      return n;
+    });
+    this.tokenCodeIds[id] = numbers;
+    return numbers;
+  }
+
   private keysOf(record: PreparedRecord): BlockingKeys {
     const cached = this.keyCache.get(record);
     if (cached !== undefined) return cached;
-    const single = new Set<string>();
-    const pairs = new Set<string>();
+    const single = new Set<number>();
+    const pairs = new Set<number>();
     for (const variant of record.names) {
-      const ids = [...variant.given, ...variant.family];
-      const tokenCodes = ids.map((id) => this.tokenCodes(id));
+      const tokenCodes = [...variant.given, ...variant.family].map((id) => this.tokenCodeNumbers(id));
       for (let i = 0; i < tokenCodes.length; i++) {
-        for (const c of tokenCodes[i] as readonly string[]) {
+        for (const c of tokenCodes[i] as readonly number[]) {
           single.add(c);
-          for (let j = i + 1; j < tokenCodes.length; j++) {
-            // Two names with the same code (Daniela Dănilă) make a pair of their own too.
-            for (const d of tokenCodes[j] as readonly string[]) pairs.add(c < d ? `${c}+${d}` : `${d}+${c}`);
-          }
+          // Two names with the same code (Daniela Dănilă) make a pair of their own too.
+          for (let j = i + 1; j < tokenCodes.length; j++) for (const d of tokenCodes[j] as readonly number[]) pairs.add(this.pairKey(c, d));
         }
       }
     }
@@ -94,24 +125,29 @@ export class BlockingIndex {
     // An estimated year is filed under the neighbouring years too, so that together with the
     // query's own window it reaches as far as the weak-date comparison does (four years).
     const spread = birth?.weak === true ? yearWindow : 0;
-    const pairIds = [...pairs].map((key) => this.keyId(key));
+    const pairIds = [...pairs];
     const keys: BlockingKeys = { post: [...pairIds], scan: pairIds, codeKeys: [] };
     for (const code of single) {
-      const all = this.keyId(`${code}|*`);
+      const codeKeys = this.codeKeys[code] as CodeKeys;
+      const all = codeKeys.all;
       keys.post.push(all);
       if (birth === null) {
-        keys.post.push(this.keyId(`${code}|?`));
+        keys.post.push(codeKeys.unknown);
         keys.codeKeys.push({ all, own: -1, rare: [all] });
       } else {
-        for (let y = birth.year - spread; y <= birth.year + spread; y++) keys.post.push(this.keyId(`${code}|${y}`));
-        const rare = [this.keyId(`${code}|?`)];
-        for (let y = birth.year - yearWindow; y <= birth.year + yearWindow; y++) if (y !== birth.year) rare.push(this.keyId(`${code}|${y}`));
-        keys.codeKeys.push({ all, own: this.keyId(`${code}|${birth.year}`), rare });
+        for (let y = birth.year - spread; y <= birth.year + spread; y++) keys.post.push(this.yearKey(codeKeys, y));
+        const rare = [codeKeys.unknown];
+        for (let y = birth.year - yearWindow; y <= birth.year + yearWindow; y++) if (y !== birth.year) rare.push(this.yearKey(codeKeys, y));
+        keys.codeKeys.push({ all, own: this.yearKey(codeKeys, birth.year), rare });
       }
     }
     const date = trustedDate(record);
     if (date !== null) {
-      const id = this.keyId(date);
+      let id = this.dateKeys.get(date);
+      if (id === undefined) {
+        id = this.newKey();
+        this.dateKeys.set(date, id);
+      }
       keys.post.push(id);
       keys.scan.push(id);
     }
@@ -119,14 +155,29 @@ export class BlockingIndex {
     return keys;
   }
 
-  private keyId(key: string): number {
-    let id = this.keyIds.get(key);
+  /** The key of two codes together, whichever order they come in. */
+  private pairKey(c: number, d: number): number {
+    const n = c < d ? c * MAX_CODES + d : d * MAX_CODES + c;
+    let id = this.pairKeys.get(n);
     if (id === undefined) {
-      id = this.keyIds.size;
-      this.keyIds.set(key, id);
-      this.postings.push(undefined);
+      id = this.newKey();
+      this.pairKeys.set(n, id);
     }
     return id;
+  }
+
+  private yearKey(codeKeys: CodeKeys, year: number): number {
+    let id = codeKeys.years.get(year);
+    if (id === undefined) {
+      id = this.newKey();
+      codeKeys.years.set(year, id);
+    }
+    return id;
+  }
+
+  private newKey(): number {
+    this.postings.push(undefined);
+    return this.postings.length - 1;
   }
 
   add(index: number, record: PreparedRecord): void {

@@ -30,6 +30,20 @@ export interface CandidatePairs {
 export interface Shard {
   index: number;
   count: number;
+  /**
+   * The part of the locality order shard 0 takes (the rest is split evenly); 1 / count unless
+   * given. The main thread scans its shard with the model at hand, while a helper has to score
+   * pairs it collected earlier and send them back, so an even split left the main thread waiting.
+   */
+  first?: number;
+}
+
+/** Where shard `index` starts in a locality order of `length` records (the end of the last is `length`). */
+function shardStart(length: number, shard: Shard, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= shard.count) return length;
+  const first = shard.first ?? 1 / shard.count;
+  return Math.floor(length * (first + ((1 - first) * (index - 1)) / (shard.count - 1)));
 }
 
 class PairBuffer {
@@ -79,8 +93,8 @@ export function scanCandidatePairs(
   const order = localityOrder(records);
   // A shard looks up one contiguous stretch of the locality order: names that sit together
   // share token pairs, whose levels each thread would otherwise work out again in its own cache.
-  const from = Math.floor((order.length * shard.index) / shard.count);
-  const to = Math.floor((order.length * (shard.index + 1)) / shard.count);
+  const from = shardStart(order.length, shard, shard.index);
+  const to = shardStart(order.length, shard, shard.index + 1);
   for (let position = 0; position < order.length; position++) {
     const i = order[position] as number;
     const record = records[i] as PreparedRecord;
@@ -104,6 +118,42 @@ export function scanCandidatePairs(
     index.add(i, record);
   }
   return { a: out.a, b: out.b, weight: out.weight, pattern: out.pattern, count: out.count, patternCounts };
+}
+
+/** A shard's blocked pairs, in scan order, not yet scored. */
+export interface BlockedPairs {
+  a: Int32Array;
+  b: Int32Array;
+  count: number;
+}
+
+/**
+ * The pairs scanCandidatePairs would score, without a model. A helper thread collects them while
+ * the main thread is still fitting the model, which blocking does not need, and scores them when
+ * the model arrives (scoreBlockedPairs): the same pairs in the same order as the fused scan.
+ */
+export function collectBlockedPairs(records: readonly PreparedRecord[], table: TokenTable, blocking: BlockingOptions = {}, shard: Shard = { index: 0, count: 1 }): BlockedPairs {
+  const { a, b, count } = scanCandidatePairs(records, table, null, blocking, shard);
+  return { a, b, count };
+}
+
+/** Score collected pairs under a model, as scanCandidatePairs with that model would have. */
+export function scoreBlockedPairs(records: readonly PreparedRecord[], table: TokenTable, model: MatchModel, pairs: BlockedPairs): CandidatePairs {
+  const { count } = pairs;
+  const weight = new Float64Array(count);
+  const pattern = new Uint32Array(count);
+  const patternCounts = new Uint32Array(PATTERN_COUNT);
+  const scratch = emptyComparison();
+  for (let k = 0; k < count; k++) {
+    const record = records[pairs.a[k] as number] as PreparedRecord;
+    const other = records[pairs.b[k] as number] as PreparedRecord;
+    const comparison = compareRecords(table, record, other, scratch);
+    const p = patternOf(comparison);
+    weight[k] = fieldWeight(model, comparison, record, other);
+    pattern[k] = p;
+    patternCounts[p] = (patternCounts[p] as number) + 1;
+  }
+  return { a: pairs.a, b: pairs.b, weight, pattern, count, patternCounts };
 }
 
 /** Join the shards of one scan. */
